@@ -1,0 +1,78 @@
+// Lint rules, including the layering of ARCHITECTURE.md: a wrong import fails `npm run lint`.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const layer = (message, ...regexes) => regexes.map((regex) => ({ regex, message }));
+
+const badLayering = {
+  shared: layer(
+    'Bad layering: shared/ is pure TypeScript and imports nothing outside shared/ (only zod and other pure libraries).',
+    '(^|/)(renderer|electron|server|test|bench|scripts)(/|$)',
+    '^(?!zod(/|$))(?!\\.{1,2}/)',
+  ),
+  renderer: layer(
+    'Bad layering: renderer/ may import only renderer/ and shared/ (no electron, server or Node built-ins).',
+    '(^|/)(electron|server)(/|$)',
+    '^node:',
+  ),
+  electron: layer(
+    'Bad layering: electron/ may import only electron/ and shared/.',
+    '(^|/)(renderer|server)(/|$)',
+  ),
+  preload: layer(
+    'Bad layering: the preload imports only electron and the IPC contract in shared/ipc.',
+    '^(?!electron$)(?!(\\.\\./)+shared/ipc(/|$))',
+  ),
+  server: layer(
+    'Bad layering: server/ may import only server/ and shared/.',
+    '(^|/)(renderer|electron)(/|$)',
+  ),
+};
+
+const restrict = (files, patterns) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns }] },
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  restrict(['shared/**/*.ts'], badLayering.shared),
+  restrict(['renderer/**/*.{ts,tsx}'], badLayering.renderer),
+  restrict(['electron/main/**/*.ts', 'electron/*.ts'], badLayering.electron),
+  restrict(['electron/preload/**/*.ts'], [...badLayering.electron, ...badLayering.preload]),
+  restrict(['server/**/*.ts'], badLayering.server),
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx', 'test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+);

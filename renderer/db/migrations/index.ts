@@ -1,0 +1,6 @@
+import { migration0001 } from './0001-catalogue';
+import { migration0002 } from './0002-outbox-status';
+import type { Migration } from './types';
+
+/** Every schema version in order. Append; never edit one that has shipped. */
+export const migrations: readonly Migration[] = [migration0001, migration0002];

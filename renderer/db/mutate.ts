@@ -1,0 +1,103 @@
+import { fieldErrors } from '../../shared/errors';
+import {
+  findMutation,
+  type Actor,
+  type MutationCall,
+  type MutationError,
+} from '../../shared/mutations';
+import { dataTables, type ApogeeDb, type OutboxEntry } from './schema';
+import { BufferedDexieStore } from './store';
+
+/** What one mutation answered on this device. */
+export type MutationOutcome = { ok: true; id: string } | { ok: false; error: MutationError };
+
+/** Options of a batch run. */
+export type RunOptions = {
+  actor: Actor;
+  /** Device clock; injectable for tests. */
+  now?: () => string;
+  /** Mutations per IndexedDB transaction; each chunk commits on its own. */
+  chunkSize?: number;
+  /** When true, one refusal rolls back the whole chunk it is in. */
+  atomic?: boolean;
+  /** Called after each committed chunk with the number of mutations done so far. */
+  onProgress?: (done: number, total: number) => void;
+  /** Stops before the next chunk when it returns true. */
+  cancelled?: () => boolean;
+  newId?: () => string;
+};
+
+class RolledBack extends Error {}
+
+/**
+ * The one write path of the renderer: validates each call with its mutation's schema, checks
+ * the permission, applies it through the store and queues it in the outbox — data and outbox in
+ * the same IndexedDB transaction, so a change is never stored without being queued for the hub,
+ * or queued without being stored.
+ */
+export async function runMutations(
+  db: ApogeeDb,
+  calls: readonly MutationCall[],
+  options: RunOptions,
+): Promise<MutationOutcome[]> {
+  const now = options.now ?? (() => new Date().toISOString());
+  const newId = options.newId ?? (() => crypto.randomUUID());
+  const chunkSize = options.chunkSize ?? 2_000;
+  const outcomes: MutationOutcome[] = [];
+
+  for (let start = 0; start < calls.length; start += chunkSize) {
+    if (options.cancelled?.()) break;
+    const chunk = calls.slice(start, start + chunkSize);
+    let chunkOutcomes: MutationOutcome[] = [];
+    try {
+      await db.transaction('rw', [...dataTables, 'outbox'], async () => {
+        chunkOutcomes = [];
+        const store = new BufferedDexieStore(db);
+        const queued: OutboxEntry[] = [];
+        for (const call of chunk) {
+          const outcome = await applyOne(store, call, options.actor, now(), newId(), queued);
+          chunkOutcomes.push(outcome);
+          if (!outcome.ok && options.atomic) throw new RolledBack();
+        }
+        await store.flush();
+        if (queued.length) await db.outbox.bulkAdd(queued);
+      });
+    } catch (error) {
+      if (!(error instanceof RolledBack)) throw error;
+    }
+    outcomes.push(...chunkOutcomes);
+    options.onProgress?.(Math.min(start + chunk.length, calls.length), calls.length);
+  }
+  return outcomes;
+}
+
+async function applyOne(
+  store: BufferedDexieStore,
+  call: MutationCall,
+  actor: Actor,
+  at: string,
+  id: string,
+  queued: OutboxEntry[],
+): Promise<MutationOutcome> {
+  const def = findMutation(call.name);
+  if (!def) return { ok: false, error: { code: 'unknown-mutation', params: { name: call.name }, fields: [] } };
+  const parsed = def.args.safeParse(call.args);
+  if (!parsed.success)
+    return { ok: false, error: { code: 'invalid-args', params: {}, fields: fieldErrors(parsed.error) } };
+  if (!def.permission(actor, parsed.data))
+    return { ok: false, error: { code: 'forbidden', params: { name: call.name }, fields: [] } };
+  const result = await def.apply(store, parsed.data, { actor, now: at });
+  if (!result.ok) {
+    store.discardMutation();
+    return result;
+  }
+  store.commitMutation();
+  queued.push({ id, name: call.name, version: def.version, args: parsed.data, actor, at, status: 'pending' });
+  return { ok: true, id };
+}
+
+/** Runs one mutation (a form save, a click): the same path as a batch of one. */
+export async function mutate(db: ApogeeDb, call: MutationCall, actor: Actor): Promise<MutationOutcome> {
+  const [outcome] = await runMutations(db, [call], { actor });
+  return outcome!;
+}

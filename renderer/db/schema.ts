@@ -1,0 +1,40 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Actor, MutationName, Tables } from '../../shared/mutations';
+import { migrations } from './migrations';
+
+/** A change waiting to be sent to the hub, in the order it was made on this device. */
+export type OutboxEntry = {
+  seq?: number;
+  /** Unique id of this change, so the hub never applies it twice. */
+  id: string;
+  name: MutationName;
+  version: number;
+  args: unknown;
+  actor: Actor;
+  /** Device time, shown to people only. */
+  at: string;
+  status: 'pending';
+};
+
+/** The local database: one per profile, in IndexedDB. */
+export class ApogeeDb extends Dexie {
+  programmes!: EntityTable<Tables['programmes'], 'id'>;
+  courses!: EntityTable<Tables['courses'], 'id'>;
+  sessions!: EntityTable<Tables['sessions'], 'id'>;
+  meetings!: EntityTable<Tables['meetings'], 'id'>;
+  outbox!: EntityTable<OutboxEntry, 'seq'>;
+
+  constructor(name = 'apogee', options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    for (const migration of migrations) {
+      const version = this.version(migration.version).stores(migration.stores);
+      if (migration.upgrade) version.upgrade(migration.upgrade);
+    }
+  }
+}
+
+/** The data tables (everything but the outbox), in the order a backup lists them. */
+export const dataTables = ['programmes', 'courses', 'sessions', 'meetings'] as const satisfies readonly (keyof Tables)[];
+
+/** The schema version this build writes. */
+export const schemaVersion = migrations[migrations.length - 1]!.version;

@@ -1,0 +1,126 @@
+import type { z } from 'zod';
+
+/**
+ * Error codes of the domain. Validators and mutations answer with a code (plus parameters),
+ * never with prose; `renderer/i18n` turns a code into text in the user's language, and
+ * `errorText` gives the English text for logs, the command line and the hub.
+ */
+export type ErrorCode =
+  | 'required'
+  | 'too-long'
+  | 'too-short'
+  | 'too-small'
+  | 'too-large'
+  | 'not-whole-number'
+  | 'invalid-choice'
+  | 'invalid-date'
+  | 'invalid-time'
+  | 'date-order'
+  | 'time-order'
+  | 'window-order'
+  | 'window-after-end'
+  | 'code-format'
+  | 'unknown-country'
+  | 'unknown-language'
+  | 'unknown-time-zone'
+  | 'no-weekdays'
+  | 'too-many-meetings'
+  | 'duplicate-value'
+  | 'invalid'
+  | 'code-taken'
+  | 'not-found'
+  | 'archived'
+  | 'forbidden'
+  | 'unknown-mutation'
+  | 'invalid-args'
+  | 'self-prerequisite';
+
+/** Parameters some codes carry (`{max}` for too-long, and so on). */
+export type ErrorParams = Record<string, string | number>;
+
+/** One problem with one field: where (`path`), what (`code`) and its parameters. */
+export type FieldError = { path: string; code: ErrorCode; params: ErrorParams };
+
+/** English text for each code; `{name}` placeholders are filled from the parameters. */
+export const errorText: Record<ErrorCode, string> = {
+  required: 'This is required: please fill it in.',
+  'too-long': 'This is too long: use at most {max} characters.',
+  'too-short': 'This is too short: use at least {min} characters.',
+  'too-small': 'This is too small: use {min} or more.',
+  'too-large': 'This is too large: use {max} or less.',
+  'not-whole-number': 'Use a whole number.',
+  'invalid-choice': 'Choose one of the options offered.',
+  'invalid-date': 'Enter a date as YYYY-MM-DD, for example 2026-03-09.',
+  'invalid-time': 'Enter a time as HH:MM, for example 09:30.',
+  'date-order': 'The end date is before the start date: choose an end date on or after the start.',
+  'time-order': 'The end time is not after the start time: choose a later end time.',
+  'window-order': 'Enrolment closes before it opens: choose a closing date on or after the opening date.',
+  'window-after-end': 'Enrolment would open after the session ends: open enrolment before the end date.',
+  'code-format': 'Use 2 to 20 capital letters, digits or dashes, for example CSD-101.',
+  'unknown-country': 'Choose a country from the list.',
+  'unknown-language': 'Choose languages from the list.',
+  'unknown-time-zone': 'Choose a time zone from the list, for example Asia/Karachi.',
+  'no-weekdays': 'Choose at least one weekday on which the class meets.',
+  'too-many-meetings': 'This schedule makes more than {max} class days: shorten the dates or pick fewer weekdays.',
+  'duplicate-value': 'This appears twice: remove the repeat.',
+  invalid: 'This value is not valid: check it and try again.',
+  'code-taken': 'Another course already uses the code {code}: choose a different code.',
+  'not-found': 'This record no longer exists on this device.',
+  archived: 'This record is archived: restore it before changing it.',
+  forbidden: 'Your role cannot make this change.',
+  'unknown-mutation': 'This change is not known to this version of Apogee.',
+  'invalid-args': 'Some values are not valid.',
+  'self-prerequisite': 'A course cannot be its own prerequisite: remove it from the list.',
+};
+
+/** Fills `{name}` placeholders of a text. */
+export function fillParams(text: string, params: ErrorParams): string {
+  return text.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in params ? String(params[key]) : whole,
+  );
+}
+
+const ownCodes = new Set<string>(Object.keys(errorText));
+
+/** Turns one zod issue into a field error with one of our codes. */
+export function fieldErrorFromIssue(issue: z.core.$ZodIssue): FieldError {
+  const path = issue.path.map(String).join('.');
+  if (ownCodes.has(issue.message)) {
+    const params: ErrorParams = {};
+    if ('maximum' in issue) params.max = Number(issue.maximum);
+    if ('minimum' in issue) params.min = Number(issue.minimum);
+    return { path, code: issue.message as ErrorCode, params };
+  }
+  switch (issue.code) {
+    case 'too_small':
+      if (issue.origin === 'string' && Number(issue.minimum) <= 1) return { path, code: 'required', params: {} };
+      if (issue.origin === 'string') return { path, code: 'too-short', params: { min: Number(issue.minimum) } };
+      if (issue.origin === 'array' && Number(issue.minimum) <= 1) return { path, code: 'required', params: {} };
+      return { path, code: 'too-small', params: { min: Number(issue.minimum) } };
+    case 'too_big':
+      if (issue.origin === 'string') return { path, code: 'too-long', params: { max: Number(issue.maximum) } };
+      return { path, code: 'too-large', params: { max: Number(issue.maximum) } };
+    case 'invalid_type':
+      if (issue.input === undefined || issue.input === null || issue.input === '' || Number.isNaN(issue.input))
+        return { path, code: 'required', params: {} };
+      if (issue.expected === 'int') return { path, code: 'not-whole-number', params: {} };
+      return { path, code: 'invalid', params: {} };
+    case 'invalid_value':
+      return { path, code: 'invalid-choice', params: {} };
+    case 'invalid_format':
+      return { path, code: 'invalid', params: {} };
+    default:
+      return { path, code: 'invalid', params: {} };
+  }
+}
+
+/** All problems of a failed zod parse, as field errors. */
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map(fieldErrorFromIssue);
+}
+
+/** English text of a field error, for logs and the command line ("code: Use 2 to 20 …"). */
+export function describeFieldError(error: FieldError): string {
+  const text = fillParams(errorText[error.code], error.params);
+  return error.path ? `${error.path}: ${text}` : text;
+}

@@ -1,0 +1,222 @@
+import { z } from 'zod';
+import {
+  courseInput,
+  meetingInput,
+  programmeInput,
+  sessionInput,
+  type Course,
+  type Meeting,
+  type Programme,
+  type Session,
+} from '../domain/catalogue';
+import { recordId } from '../domain/values';
+import { generateMeetings, maxMeetingsPerSession } from '../domain/schedule';
+import { defineMutation, ok, refuse, type Actor, type MutationStore } from './types';
+
+const coordinatorsOnly = (actor: Actor) => actor.role === 'coordinator';
+const withId = { id: recordId };
+const archiveArgs = z.object({ id: recordId, archived: z.boolean() });
+
+/** Creates a programme. */
+export const createProgramme = defineMutation({
+  name: 'programme.create',
+  version: 1,
+  summary: 'Add a programme',
+  args: programmeInput.extend(withId),
+  permission: coordinatorsOnly,
+  async apply(store, args, { now }) {
+    if (await store.get('programmes', args.id)) return refuse('invalid', {}, 'id');
+    await store.put('programmes', { ...args, archived: false, createdAt: now, updatedAt: now });
+    return ok;
+  },
+});
+
+/** Changes a programme's name or description. */
+export const updateProgramme = defineMutation({
+  name: 'programme.update',
+  version: 1,
+  summary: 'Edit a programme',
+  args: programmeInput.extend(withId),
+  permission: coordinatorsOnly,
+  async apply(store, args, { now }) {
+    const current = await store.get('programmes', args.id);
+    if (!current) return refuse('not-found');
+    await store.put('programmes', { ...current, ...args, updatedAt: now } satisfies Programme);
+    return ok;
+  },
+});
+
+/** Archives a programme (hidden from the catalogue, kept for history) or restores it. */
+export const archiveProgramme = defineMutation({
+  name: 'programme.archive',
+  version: 1,
+  summary: 'Archive or restore a programme',
+  args: archiveArgs,
+  permission: coordinatorsOnly,
+  async apply(store, { id, archived }, { now }) {
+    const current = await store.get('programmes', id);
+    if (!current) return refuse('not-found');
+    await store.put('programmes', { ...current, archived, updatedAt: now });
+    return ok;
+  },
+});
+
+async function checkCourse(store: MutationStore, course: z.infer<typeof courseInput> & { id: string }) {
+  const programme = await store.get('programmes', course.programmeId);
+  if (!programme) return refuse('not-found', {}, 'programmeId');
+  const sameCode = await store.findBy('courses', 'code', course.code);
+  if (sameCode.some((other) => other.id !== course.id))
+    return refuse('code-taken', { code: course.code }, 'code');
+  for (const [index, prerequisite] of course.prerequisites.entries()) {
+    if (prerequisite === course.id) return refuse('self-prerequisite', {}, `prerequisites.${index}`);
+    if (!(await store.get('courses', prerequisite))) return refuse('not-found', {}, `prerequisites.${index}`);
+  }
+  return ok;
+}
+
+/** Adds a course to the catalogue. Course codes are unique. */
+export const createCourse = defineMutation({
+  name: 'course.create',
+  version: 1,
+  summary: 'Add a course',
+  args: courseInput.extend(withId),
+  permission: coordinatorsOnly,
+  async apply(store, args, { now }) {
+    if (await store.get('courses', args.id)) return refuse('invalid', {}, 'id');
+    const checked = await checkCourse(store, args);
+    if (!checked.ok) return checked;
+    await store.put('courses', { ...args, archived: false, createdAt: now, updatedAt: now });
+    return ok;
+  },
+});
+
+/** Edits a course. */
+export const updateCourse = defineMutation({
+  name: 'course.update',
+  version: 1,
+  summary: 'Edit a course',
+  args: courseInput.extend(withId),
+  permission: coordinatorsOnly,
+  async apply(store, args, { now }) {
+    const current = await store.get('courses', args.id);
+    if (!current) return refuse('not-found');
+    const checked = await checkCourse(store, args);
+    if (!checked.ok) return checked;
+    await store.put('courses', { ...current, ...args, updatedAt: now } satisfies Course);
+    return ok;
+  },
+});
+
+/** Archives a course (kept with its sessions for history) or restores it. */
+export const archiveCourse = defineMutation({
+  name: 'course.archive',
+  version: 1,
+  summary: 'Archive or restore a course',
+  args: archiveArgs,
+  permission: coordinatorsOnly,
+  async apply(store, { id, archived }, { now }) {
+    const current = await store.get('courses', id);
+    if (!current) return refuse('not-found');
+    await store.put('courses', { ...current, archived, updatedAt: now });
+    return ok;
+  },
+});
+
+/** Adds a session (one run of a course) and generates its class days from the schedule. */
+export const createSession = defineMutation({
+  name: 'session.create',
+  version: 1,
+  summary: 'Add a session',
+  args: sessionInput.safeExtend(withId),
+  permission: coordinatorsOnly,
+  async apply(store, args, { now }) {
+    if (await store.get('sessions', args.id)) return refuse('invalid', {}, 'id');
+    const course = await store.get('courses', args.courseId);
+    if (!course) return refuse('not-found', {}, 'courseId');
+    if (course.archived) return refuse('archived', {}, 'courseId');
+    const meetings = generateMeetings(args.id, args, args.schedule, now);
+    if (meetings.length > maxMeetingsPerSession)
+      return refuse('too-many-meetings', { max: maxMeetingsPerSession }, 'endDate');
+    await store.put('sessions', { ...args, archived: false, createdAt: now, updatedAt: now });
+    for (const meeting of meetings) await store.put('meetings', meeting);
+    return ok;
+  },
+});
+
+/**
+ * Edits a session. When the dates or the weekly schedule change, the class days follow:
+ * generated days move with the schedule, days someone edited by hand are kept as they are.
+ */
+export const updateSession = defineMutation({
+  name: 'session.update',
+  version: 1,
+  summary: 'Edit a session',
+  args: sessionInput.safeExtend(withId),
+  permission: coordinatorsOnly,
+  async apply(store, args, { now }) {
+    const current = await store.get('sessions', args.id);
+    if (!current) return refuse('not-found');
+    if (current.courseId !== args.courseId && !(await store.get('courses', args.courseId)))
+      return refuse('not-found', {}, 'courseId');
+    const wanted = generateMeetings(args.id, args, args.schedule, now);
+    if (wanted.length > maxMeetingsPerSession)
+      return refuse('too-many-meetings', { max: maxMeetingsPerSession }, 'endDate');
+    const existing = new Map((await store.findBy('meetings', 'sessionId', args.id)).map((m) => [m.id, m]));
+    const wantedIds = new Set(wanted.map((m) => m.id));
+    for (const meeting of existing.values())
+      if (!meeting.edited && !wantedIds.has(meeting.id)) await store.delete('meetings', meeting.id);
+    for (const meeting of wanted) {
+      const old = existing.get(meeting.id);
+      if (old?.edited) continue;
+      if (old && old.startTime === meeting.startTime && old.endTime === meeting.endTime) continue;
+      await store.put('meetings', old ? { ...old, startTime: meeting.startTime, endTime: meeting.endTime, updatedAt: now } : meeting);
+    }
+    await store.put('sessions', { ...current, ...args, updatedAt: now } satisfies Session);
+    return ok;
+  },
+});
+
+/** Archives a session or restores it. */
+export const archiveSession = defineMutation({
+  name: 'session.archive',
+  version: 1,
+  summary: 'Archive or restore a session',
+  args: archiveArgs,
+  permission: coordinatorsOnly,
+  async apply(store, { id, archived }, { now }) {
+    const current = await store.get('sessions', id);
+    if (!current) return refuse('not-found');
+    await store.put('sessions', { ...current, archived, updatedAt: now });
+    return ok;
+  },
+});
+
+/** Edits one class day (date, times, room, note, cancelled); it is then kept through schedule changes. */
+export const updateMeeting = defineMutation({
+  name: 'meeting.update',
+  version: 1,
+  summary: 'Edit a class day',
+  args: meetingInput.safeExtend(withId),
+  permission: coordinatorsOnly,
+  async apply(store, args, { now }) {
+    const current = await store.get('meetings', args.id);
+    if (!current) return refuse('not-found');
+    await store.put('meetings', { ...current, ...args, edited: true, updatedAt: now } satisfies Meeting);
+    return ok;
+  },
+});
+
+/** Adds an extra class day to a session. */
+export const addMeeting = defineMutation({
+  name: 'meeting.add',
+  version: 1,
+  summary: 'Add a class day',
+  args: meetingInput.safeExtend({ id: recordId, sessionId: recordId }),
+  permission: coordinatorsOnly,
+  async apply(store, args, { now }) {
+    if (!(await store.get('sessions', args.sessionId))) return refuse('not-found', {}, 'sessionId');
+    if (await store.get('meetings', args.id)) return refuse('invalid', {}, 'id');
+    await store.put('meetings', { ...args, edited: true, createdAt: now, updatedAt: now });
+    return ok;
+  },
+});

@@ -1,0 +1,71 @@
+import type { z } from 'zod';
+import type { ErrorCode, ErrorParams, FieldError } from '../errors';
+import type { Course, Meeting, Programme, Session } from '../domain/catalogue';
+
+/** Who is making a change. Until accounts arrive with the hub, the device acts locally. */
+export type Role = 'coordinator' | 'instructor' | 'trainee';
+/** The person (or device) a mutation runs for. */
+export type Actor = { role: Role; personId?: string; deviceId: string };
+
+/** Rows of each table a mutation may touch. */
+export type Tables = {
+  programmes: Programme;
+  courses: Course;
+  sessions: Session;
+  meetings: Meeting;
+};
+/** A table name. */
+export type TableName = keyof Tables;
+
+/** Fields that can be looked up without reading a whole table. */
+export type IndexedField = {
+  programmes: never;
+  courses: 'code' | 'programmeId';
+  sessions: 'courseId';
+  meetings: 'sessionId';
+};
+
+/**
+ * The small store a mutation's `apply` is written against. The renderer implements it over
+ * Dexie, the hub over SQL; `apply` never sees either.
+ */
+export type MutationStore = {
+  get<T extends TableName>(table: T, id: string): Promise<Tables[T] | undefined>;
+  findBy<T extends TableName>(table: T, field: IndexedField[T], value: string): Promise<Tables[T][]>;
+  put<T extends TableName>(table: T, row: Tables[T]): Promise<void>;
+  delete(table: TableName, id: string): Promise<void>;
+};
+
+/** What a mutation knows besides its arguments. `now` comes from the runner (device or hub). */
+export type MutationContext = { actor: Actor; now: string };
+
+/** A mutation's refusal: a code, its parameters and, when one field is at fault, that field. */
+export type MutationError = { code: ErrorCode; params: ErrorParams; fields: FieldError[] };
+
+/** What applying a mutation answers. */
+export type MutationResult = { ok: true } | { ok: false; error: MutationError };
+
+/** A named, versioned change: the only way data is written, on the device and on the hub. */
+export type MutationDef<Args> = {
+  name: string;
+  version: number;
+  /** One line for people: what this change does. */
+  summary: string;
+  args: z.ZodType<Args, unknown>;
+  /** May this actor make this change? Checked before `apply`, again on the hub. */
+  permission: (actor: Actor, args: Args) => boolean;
+  apply: (store: MutationStore, args: Args, ctx: MutationContext) => Promise<MutationResult>;
+};
+
+/** Defines a mutation, keeping its argument type. */
+export function defineMutation<Args>(def: MutationDef<Args>): MutationDef<Args> {
+  return def;
+}
+
+/** Success. */
+export const ok: MutationResult = { ok: true };
+
+/** A refusal with a code, optionally pinned to a field. */
+export function refuse(code: ErrorCode, params: ErrorParams = {}, field?: string): MutationResult {
+  return { ok: false, error: { code, params, fields: field ? [{ path: field, code, params }] : [] } };
+}
