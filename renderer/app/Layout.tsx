@@ -1,0 +1,35 @@
+import { NavLink, Outlet } from 'react-router';
+import { db, useLiveQuery } from '../db';
+import { useT } from '../i18n';
+import { useConnectivity } from '../state/connectivity';
+import { LanguageSelect } from './LanguageSelect';
+
+/** The window frame: navigation, connectivity, changes waiting, language. */
+export function Layout() {
+  const t = useT();
+  const online = useConnectivity((s) => s.online);
+  const pending = useLiveQuery(() => db.outbox.count(), []) ?? 0;
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">{t('nav.skip')}</a>
+      <header className="app-header">
+        <span className="brand" aria-hidden="true">Apogee</span>
+        <nav aria-label={t('nav.main')}>
+          <NavLink to="/" end>{t('nav.catalogue')}</NavLink>
+          <NavLink to="/programmes">{t('nav.programmes')}</NavLink>
+          <NavLink to="/settings">{t('nav.settings')}</NavLink>
+        </nav>
+        <div className="status-area">
+          <span className={`connectivity ${online ? 'online' : 'offline'}`} role="status">
+            {t(online ? 'status.online' : 'status.offline')}
+          </span>
+          <span className="pending" title={t('status.pendingHint')}>{t('status.pending', { count: pending })}</span>
+          <LanguageSelect id="header-language" />
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { useCallback } from 'react';
+import type { MutationCall } from '../../shared/mutations';
+import { useSettings } from '../state/settings';
+import { mutate, runMutations, type MutationOutcome, type RunOptions } from './mutate';
+import { ApogeeDb } from './schema';
+
+export { useLiveQuery } from 'dexie-react-hooks';
+export type { MutationOutcome } from './mutate';
+
+/** This profile's local database. */
+export const db = new ApogeeDb();
+
+/** The actor this device acts as right now. */
+export function currentActor() {
+  const { role, deviceId } = useSettings.getState();
+  return { role, deviceId };
+}
+
+/** A function that runs one mutation as the current actor. */
+export function useMutate(): (call: MutationCall) => Promise<MutationOutcome> {
+  return useCallback((call: MutationCall) => mutate(db, call, currentActor()), []);
+}
+
+/** Runs many mutations (demo data, imports) as the current actor, in chunks with progress. */
+export function runBatch(calls: readonly MutationCall[], options: Omit<RunOptions, 'actor'> = {}) {
+  return runMutations(db, calls, { ...options, actor: currentActor() });
+}
+
+/** Asks the browser to keep this site's data even when the disk fills up. */
+export async function requestPersistentStorage(): Promise<boolean> {
+  try {
+    if (await navigator.storage?.persisted?.()) return true;
+    return (await navigator.storage?.persist?.()) ?? false;
+  } catch {
+    return false;
+  }
+}

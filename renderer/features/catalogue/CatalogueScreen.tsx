@@ -1,0 +1,232 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useDeferredValue, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useFormatDay, useT } from '../../i18n';
+import { DemoOffer } from './DemoOffer';
+import { useCourseIndex } from './data';
+import { useCatalogueLabels } from './labels';
+import { catalogueSorts, queryCourses, type CatalogueSort, type CourseEntry } from './searchIndex';
+import { useCatalogueView } from './store';
+
+const rowHeight = 76;
+
+/** The catalogue: search as you type, filters, sort, and a virtualised list of courses. */
+export function CatalogueScreen() {
+  const t = useT();
+  const data = useCourseIndex();
+  const view = useCatalogueView();
+  const query = useDeferredValue(view.query);
+  const results = useMemo(
+    () => (data ? queryCourses(data.index, query, view.filters, view.sort) : []),
+    [data, query, view.filters, view.sort],
+  );
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (e.key === '/' && !['INPUT', 'TEXTAREA', 'SELECT'].includes(target?.tagName ?? '')) {
+        e.preventDefault();
+        searchRef.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  if (!data) return <p className="loading">{t('common.loading')}</p>;
+  const empty = data.programmes.length === 0 && data.courses.length === 0;
+
+  return (
+    <div className="catalogue">
+      <div className="screen-header">
+        <h1>{t('catalogue.title')}</h1>
+        <div className="actions">
+          <Link className="button primary" to="/courses/new">
+            {t('catalogue.newCourse')}
+          </Link>
+          <Link className="button" to="/programmes">
+            {t('nav.programmes')}
+          </Link>
+        </div>
+      </div>
+      {empty ? (
+        <DemoOffer />
+      ) : (
+        <>
+          <div className="search-bar" role="search">
+            <label htmlFor="catalogue-search" className="visually-hidden">
+              {t('catalogue.searchLabel')}
+            </label>
+            <input
+              id="catalogue-search"
+              ref={searchRef}
+              type="search"
+              autoFocus
+              placeholder={t('catalogue.searchPlaceholder')}
+              value={view.query}
+              onChange={(e) => view.setQuery(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'ArrowDown') {
+                  e.preventDefault();
+                  document.querySelector<HTMLElement>('.course-row')?.focus();
+                }
+              }}
+              aria-describedby="catalogue-count"
+            />
+          </div>
+          <Filters programmes={data.programmes} />
+          <p id="catalogue-count" className="result-count" aria-live="polite">
+            {t('catalogue.count', { count: results.length, total: data.courses.length })}
+          </p>
+          {results.length === 0 ? (
+            <p className="empty-results">{t('catalogue.noResults')}</p>
+          ) : (
+            <CourseList entries={results} />
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+function Filters({ programmes }: { programmes: { id: string; name: string; archived: boolean }[] }) {
+  const t = useT();
+  const labels = useCatalogueLabels();
+  const { filters, setFilter, sort, setSort, clear } = useCatalogueView();
+  const any = { value: '', label: t('filter.any') };
+  const select = (
+    id: keyof typeof filters,
+    label: string,
+    options: readonly { value: string; label: string }[],
+  ) => (
+    <label className="filter">
+      <span>{label}</span>
+      <select value={String(filters[id])} onChange={(e) => setFilter(id, e.target.value as never)}>
+        {[any, ...options].map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  const check = (id: 'openOnly' | 'upcomingOnly' | 'showArchived', label: string) => (
+    <label className="filter filter-check">
+      <input type="checkbox" checked={filters[id]} onChange={(e) => setFilter(id, e.target.checked)} />
+      <span>{label}</span>
+    </label>
+  );
+  return (
+    <div className="filters" role="group" aria-label={t('filter.group')}>
+      {select('programmeId', t('filter.programme'), programmes.filter((p) => !p.archived).map((p) => ({ value: p.id, label: p.name })))}
+      {select('level', t('filter.level'), labels.levelOptions)}
+      {select('language', t('filter.language'), labels.languageOptions)}
+      {select('country', t('filter.country'), labels.countryOptions)}
+      {select('mode', t('filter.mode'), labels.modeOptions)}
+      {check('openOnly', t('filter.open'))}
+      {check('upcomingOnly', t('filter.upcoming'))}
+      {check('showArchived', t('filter.archived'))}
+      <label className="filter">
+        <span>{t('sort.label')}</span>
+        <select value={sort} onChange={(e) => setSort(e.target.value as CatalogueSort)}>
+          {catalogueSorts.map((s) => (
+            <option key={s} value={s}>
+              {t(`sort.${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" className="link-button" onClick={clear}>
+        {t('filter.clear')}
+      </button>
+    </div>
+  );
+}
+
+function CourseList({ entries }: { entries: CourseEntry[] }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const labels = useCatalogueLabels();
+  const formatDay = useFormatDay();
+  const parentRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: entries.length,
+    getScrollElement: () => parentRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 8,
+  });
+
+  const focusRow = (index: number) => {
+    const clamped = Math.max(0, Math.min(entries.length - 1, index));
+    virtualizer.scrollToIndex(clamped);
+    requestAnimationFrame(() =>
+      parentRef.current?.querySelector<HTMLElement>(`[data-index="${clamped}"] .course-row`)?.focus(),
+    );
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLAnchorElement>, index: number) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      focusRow(index + 1);
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      if (index === 0) document.getElementById('catalogue-search')?.focus();
+      else focusRow(index - 1);
+    } else if (e.key === 'Home') {
+      e.preventDefault();
+      focusRow(0);
+    } else if (e.key === 'End') {
+      e.preventDefault();
+      focusRow(entries.length - 1);
+    }
+  };
+
+  return (
+    <div ref={parentRef} className="course-list" aria-label={t('catalogue.listLabel')} role="region" tabIndex={-1}>
+      <ul style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const entry = entries[item.index]!;
+          const { course, nextSession } = entry;
+          return (
+            <li
+              key={course.id}
+              data-index={item.index}
+              aria-setsize={entries.length}
+              aria-posinset={item.index + 1}
+              style={{ position: 'absolute', top: 0, insetInlineStart: 0, width: '100%', height: item.size, transform: `translateY(${item.start}px)` }}
+            >
+              <a
+                className={`course-row${course.archived ? ' archived' : ''}`}
+                href={`#/courses/${course.id}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  void navigate(`/courses/${course.id}`);
+                }}
+                onKeyDown={(e) => onKeyDown(e, item.index)}
+              >
+                <span className="course-code">{course.code}</span>
+                <span className="course-title" dir="auto">
+                  {course.title}
+                </span>
+                <span className="course-meta">
+                  {entry.programme?.name} · {labels.level(course.level)} · {labels.list(course.languages.map(labels.language))}
+                  {course.archived ? ` · ${t('common.archived')}` : ''}
+                </span>
+                <span className="course-next">
+                  {entry.openForEnrolment && <span className="badge badge-open">{t('catalogue.openBadge')}</span>}
+                  {nextSession
+                    ? t('catalogue.nextSession', {
+                        date: formatDay(nextSession.startDate),
+                        place: nextSession.city || labels.mode(nextSession.mode),
+                        country: labels.country(nextSession.country),
+                      })
+                    : t('catalogue.noUpcoming')}
+                </span>
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

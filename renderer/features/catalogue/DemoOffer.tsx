@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { demoWorkspace } from '../../../shared/demo';
+import { localToday } from '../../../shared/domain/values';
+import { runBatch } from '../../db';
+import { useT } from '../../i18n';
+import { ProgressBar } from '../../ui/ProgressBar';
+
+/** First run: offer a realistic demo catalogue, loaded through the same mutations as any edit. */
+export function DemoOffer() {
+  const t = useT();
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+
+  async function load() {
+    const calls = demoWorkspace(localToday());
+    setFailed(null);
+    setProgress({ done: 0, total: calls.length });
+    const outcomes = await runBatch(calls, {
+      chunkSize: 25,
+      onProgress: (done, total) => setProgress({ done, total }),
+    });
+    const refused = outcomes.filter((o) => !o.ok).length;
+    if (refused > 0) setFailed(t('demo.partial', { count: refused }));
+    setProgress(null);
+  }
+
+  return (
+    <section className="empty-state" aria-labelledby="demo-title">
+      <h2 id="demo-title">{t('demo.title')}</h2>
+      <p>{t('demo.body')}</p>
+      {progress ? (
+        <ProgressBar label={t('demo.loading', { done: progress.done, total: progress.total })} value={progress.done} max={progress.total} />
+      ) : (
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => void load()}>
+            {t('demo.load')}
+          </button>
+          <Link to="/programmes/new" className="button">
+            {t('demo.startEmpty')}
+          </Link>
+        </div>
+      )}
+      {failed && <p role="alert" className="notice-error">{failed}</p>}
+    </section>
+  );
+}

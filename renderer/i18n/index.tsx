@@ -1,0 +1,72 @@
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { IntlProvider, useIntl } from 'react-intl';
+import { errorText, fillParams, type ErrorCode, type ErrorParams } from '../../shared/errors';
+import { useSettings, type UiLocale } from '../state/settings';
+import { ar } from './ar';
+import { en, type MessageId } from './en';
+import { zh } from './zh';
+
+export type { MessageId } from './en';
+
+const catalogues: Record<UiLocale, Record<MessageId, string>> = { en, zh, ar };
+
+/** Text direction of an interface language. */
+export function directionOf(locale: UiLocale): 'rtl' | 'ltr' {
+  return locale === 'ar' ? 'rtl' : 'ltr';
+}
+
+/** Provides ICU messages in the chosen language and mirrors the page for right-to-left. */
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const locale = useSettings((s) => s.locale);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.documentElement.dir = directionOf(locale);
+  }, [locale]);
+  return (
+    <IntlProvider locale={locale} messages={catalogues[locale]} defaultLocale="en" onError={reportMissing}>
+      {children}
+    </IntlProvider>
+  );
+}
+
+function reportMissing(error: { code?: string; message: string }) {
+  if (error.code === 'MISSING_TRANSLATION') return;
+  console.error(error.message);
+}
+
+/** Values an ICU message may take. */
+export type MessageValues = Record<string, string | number | Date | boolean | null | undefined>;
+
+/** The translate function: `t('catalogue.count', {count})`. */
+export function useT(): (id: MessageId, values?: MessageValues) => string {
+  const intl = useIntl();
+  return useMemo(() => (id: MessageId, values?: MessageValues) => intl.formatMessage({ id }, values), [intl]);
+}
+
+/** Turns an error code into text in the user's language, prefixed with the field's label. */
+export function useErrorText(): (error: { code: ErrorCode; params: ErrorParams }, label?: string) => string {
+  const intl = useIntl();
+  return useMemo(
+    () => (error: { code: ErrorCode; params: ErrorParams }, label?: string) => {
+      const id = `error.${error.code}` as MessageId;
+      const text = intl.messages[id]
+        ? intl.formatMessage({ id }, error.params)
+        : fillParams(errorText[error.code], error.params);
+      return label ? intl.formatMessage({ id: 'error.withField' }, { field: label, text }) : text;
+    },
+    [intl],
+  );
+}
+
+/** Formats a plain calendar date (YYYY-MM-DD) in the user's locale without shifting its day. */
+export function useFormatDay(): (date: string, style?: 'short' | 'medium' | 'long') => string {
+  const intl = useIntl();
+  return useMemo(
+    () =>
+      (date: string, style: 'short' | 'medium' | 'long' = 'medium') => {
+        const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+        return intl.formatDate(Date.UTC(y, m - 1, d), { dateStyle: style, timeZone: 'UTC' });
+      },
+    [intl],
+  );
+}
