@@ -12,6 +12,11 @@ const badLayering = {
     '(^|/)(renderer|electron|server|test|bench|scripts)(/|$)',
     '^(?!zod(/|$))(?!\\.{1,2}/)',
   ),
+  sharedTests: layer(
+    'Bad layering: tests in shared/ use only vitest and shared/ code (database-level tests go in test/unit).',
+    '(^|/)(renderer|electron|server|bench|scripts)(/|$)',
+    '^(?!(zod|vitest)(/|$))(?!\\.{1,2}/)',
+  ),
   renderer: layer(
     'Bad layering: renderer/ may import only renderer/ and shared/ (no electron, server or Node built-ins).',
     '(^|/)(electron|server)(/|$)',
@@ -31,8 +36,9 @@ const badLayering = {
   ),
 };
 
-const restrict = (files, patterns) => ({
+const restrict = (files, patterns, ignores = []) => ({
   files,
+  ignores,
   rules: { 'no-restricted-imports': ['error', { patterns }] },
 });
 
@@ -47,7 +53,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
       '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
@@ -63,7 +69,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
   },
-  restrict(['shared/**/*.ts'], badLayering.shared),
+  restrict(['shared/**/*.ts'], badLayering.shared, ['shared/**/*.test.ts']),
+  restrict(['shared/**/*.test.ts'], badLayering.sharedTests),
   restrict(['renderer/**/*.{ts,tsx}'], badLayering.renderer),
   restrict(['electron/main/**/*.ts', 'electron/*.ts'], badLayering.electron),
   restrict(['electron/preload/**/*.ts'], [...badLayering.electron, ...badLayering.preload]),

@@ -11,8 +11,10 @@ import { startAutoBackup } from './app/autoBackup';
 import { router } from './app/router';
 import { requestPersistentStorage } from './db';
 import { I18nProvider } from './i18n';
+import { registerOfflineCache } from './platform/serviceWorker';
 import { watchConnectivity } from './state/connectivity';
 
+registerOfflineCache();
 void requestPersistentStorage();
 watchConnectivity();
 startAutoBackup();

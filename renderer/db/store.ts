@@ -7,7 +7,7 @@ type Layer = Map<TableName, Map<string, Slot<Tables[TableName]>>>;
 
 function layerTable(layer: Layer, table: TableName) {
   let rows = layer.get(table);
-  if (!rows) layer.set(table, (rows = new Map()));
+  if (!rows) layer.set(table, (rows = new Map<string, Slot<Tables[TableName]>>()));
   return rows;
 }
 

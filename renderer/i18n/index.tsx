@@ -22,8 +22,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     document.documentElement.lang = locale;
     document.documentElement.dir = directionOf(locale);
   }, [locale]);
+  // Format dates and numbers in the person's own region when it speaks the chosen language
+  // (en-GB: 3 May 2027, en-US: May 3, 2027); otherwise in the language's default.
+  const regional = globalThis.navigator?.languages?.find((l) => l.split('-')[0] === locale) ?? locale;
   return (
-    <IntlProvider locale={locale} messages={catalogues[locale]} defaultLocale="en" onError={reportMissing}>
+    <IntlProvider locale={regional} messages={catalogues[locale]} defaultLocale="en" onError={reportMissing}>
       {children}
     </IntlProvider>
   );

@@ -10,12 +10,10 @@ import { Dialog } from './Dialog';
  */
 export function useUnsavedChangesGuard(dirty: boolean) {
   const t = useT();
-  const dirtyRef = useRef(dirty);
-  dirtyRef.current = dirty;
   const allowed = useRef(false);
   const blocker = useBlocker(
     ({ currentLocation, nextLocation }) =>
-      dirtyRef.current && !allowed.current && currentLocation.pathname !== nextLocation.pathname,
+      dirty && !allowed.current && currentLocation.pathname !== nextLocation.pathname,
   );
 
   useEffect(() => {

@@ -13,7 +13,8 @@ describe('migration 0001 (catalogue and outbox)', () => {
       { id: 'c2', code: 'LSS-201', programmeId: 'p1' },
     ]);
     await db.table('sessions').put({ id: 's1', courseId: 'c2', startDate: '2026-05-01' });
-    expect((await db.table('courses').where('code').equals('LSS-201').first())?.id).toBe('c2');
+    const found = (await db.table('courses').where('code').equals('LSS-201').first()) as { id: string } | undefined;
+    expect(found?.id).toBe('c2');
     expect(await db.table('sessions').where('courseId').equals('c2').count()).toBe(1);
     await expect(db.table('courses').add({ id: 'c3', code: 'CSD-101', programmeId: 'p1' })).rejects.toThrow();
     await db.delete();

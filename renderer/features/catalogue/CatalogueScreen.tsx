@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useFormatDay, useT } from '../../i18n';
-import { DemoOffer } from './DemoOffer';
+import { DemoOffer, useDemoLoad } from './DemoOffer';
 import { useCourseIndex } from './data';
 import { useCatalogueLabels } from './labels';
 import { catalogueSorts, queryCourses, type CatalogueSort, type CourseEntry } from './searchIndex';
@@ -21,6 +21,7 @@ export function CatalogueScreen() {
     [data, query, view.filters, view.sort],
   );
   const searchRef = useRef<HTMLInputElement>(null);
+  const loadingDemo = useDemoLoad((s) => s.progress !== null);
 
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
@@ -35,7 +36,7 @@ export function CatalogueScreen() {
   }, []);
 
   if (!data) return <p className="loading">{t('common.loading')}</p>;
-  const empty = data.programmes.length === 0 && data.courses.length === 0;
+  const empty = (data.programmes.length === 0 && data.courses.length === 0) || loadingDemo;
 
   return (
     <div className="catalogue">
@@ -150,6 +151,8 @@ function CourseList({ entries }: { entries: CourseEntry[] }) {
   const labels = useCatalogueLabels();
   const formatDay = useFormatDay();
   const parentRef = useRef<HTMLDivElement>(null);
+  // TanStack Virtual returns fresh functions each render, which the React Compiler cannot memoise; fine here.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: entries.length,
     getScrollElement: () => parentRef.current,

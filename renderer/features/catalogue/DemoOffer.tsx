@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { create } from 'zustand';
 import { Link } from 'react-router';
 import { demoWorkspace } from '../../../shared/demo';
 import { localToday } from '../../../shared/domain/values';
@@ -6,11 +6,17 @@ import { runBatch } from '../../db';
 import { useT } from '../../i18n';
 import { ProgressBar } from '../../ui/ProgressBar';
 
+type DemoLoad = { progress: { done: number; total: number } | null; failed: string | null };
+
+/** Progress of the demo load; outlives the offer so the bar stays while the list fills in. */
+export const useDemoLoad = create<DemoLoad>(() => ({ progress: null, failed: null }));
+const setProgress = (progress: DemoLoad['progress']) => useDemoLoad.setState({ progress });
+const setFailed = (failed: string | null) => useDemoLoad.setState({ failed });
+
 /** First run: offer a realistic demo catalogue, loaded through the same mutations as any edit. */
 export function DemoOffer() {
   const t = useT();
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [failed, setFailed] = useState<string | null>(null);
+  const { progress, failed } = useDemoLoad();
 
   async function load() {
     const calls = demoWorkspace(localToday());

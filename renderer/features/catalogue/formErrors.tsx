@@ -11,7 +11,7 @@ function at(errors: FieldErrors, path: string): ErrorLike | undefined {
     if (node === null || typeof node !== 'object') return undefined;
     node = (node as Record<string, unknown>)[key];
   }
-  return node && typeof node === 'object' && 'type' in node ? (node as ErrorLike) : undefined;
+  return node && typeof node === 'object' && 'type' in node ? node : undefined;
 }
 
 /**
@@ -21,7 +21,7 @@ function at(errors: FieldErrors, path: string): ErrorLike | undefined {
 export function useFieldError<T extends FieldValues>(errors: FieldErrors<T>) {
   const errorText = useErrorText();
   return (path: string, label: string): string | undefined => {
-    const error = fromFormError(at(errors as FieldErrors, path));
+    const error = fromFormError(at(errors, path));
     return error ? errorText(error, label) : undefined;
   };
 }

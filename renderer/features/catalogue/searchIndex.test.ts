@@ -5,9 +5,8 @@ import { buildCourseIndex, noFilters, queryCourses } from './searchIndex';
 
 const meta = { archived: false, createdAt: '2026-01-01', updatedAt: '2026-01-01' };
 const programme = (over: Partial<Programme> = {}): Programme => ({ ...programmeArgs(), description: '', ...meta, ...over });
-const course = (over: Partial<Course> = {}): Course =>
-  ({ ...courseArgs(), ...meta, ...(over.id ? { summary: '' } : {}), ...over }) as Course;
-const session = (over: Partial<Session> = {}): Session => ({ ...sessionArgs(), ...meta, ...over }) as Session;
+const course = (over: Partial<Course> = {}): Course => ({ ...courseArgs(), ...meta, ...(over.id ? { summary: '' } : {}), ...over });
+const session = (over: Partial<Session> = {}): Session => ({ ...sessionArgs(), ...meta, ...over });
 
 const today = '2026-02-01';
 const index = buildCourseIndex(

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { BackupInfo } from '../../../shared/ipc';
 import { db, useLiveQuery } from '../../db';
 import { exportBackup, parseBackup, restoreBackup, type Backup, type BackupProblem } from '../../db/backup';
@@ -50,12 +50,16 @@ function Backups() {
   const [pendingRestore, setPendingRestore] = useState<{ backup: Backup; label: string } | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
 
-  const refresh = useCallback(async () => {
+  const [listVersion, setListVersion] = useState(0);
+  const refresh = () => setListVersion((v) => v + 1);
+  useEffect(() => {
     if (!desktop) return;
-    const result = await callDesktop('backup:list', undefined);
-    if (result.ok) setList(result.value);
-  }, [desktop]);
-  useEffect(() => void refresh(), [refresh]);
+    let current = true;
+    void callDesktop('backup:list', undefined).then((result) => current && result.ok && setList(result.value));
+    return () => {
+      current = false;
+    };
+  }, [desktop, listVersion]);
 
   const problemText = (problem: BackupProblem) =>
     t(`backup.problem.${problem.code}`, { where: problem.where, detail: problem.detail });
@@ -65,7 +69,7 @@ function Backups() {
     if (desktop) {
       const result = await callDesktop('backup:create', { json });
       setMessage(result.ok ? { kind: 'ok', text: t('backup.created', { name: result.value.name }) } : { kind: 'error', text: result.error.message });
-      await refresh();
+      refresh();
     } else {
       const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
       const a = document.createElement('a');
