@@ -77,7 +77,7 @@ export function CatalogueScreen() {
             />
           </div>
           <Filters programmes={data.programmes} />
-          <p id="catalogue-count" className="result-count" aria-live="polite">
+          <p id="catalogue-count" className="result-count" aria-live="polite" data-query={query}>
             {t('catalogue.count', { count: results.length, total: data.courses.length })}
           </p>
           {results.length === 0 ? (
