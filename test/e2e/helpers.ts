@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Opens the app on a fresh profile and loads the demo workspace, as a new coordinator would. */
 export async function loadDemo(page: Page): Promise<void> {
@@ -24,4 +24,9 @@ export async function expectNoAccessibilityViolations(page: Page, screen: string
   const results = await new AxeBuilder({ page }).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
   expect(summary, `accessibility violations on ${screen}`).toEqual([]);
+}
+
+/** A link of the main navigation (Catalogue, Programmes, Settings). */
+export function navLink(page: Page, name: string): Locator {
+  return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
 }

@@ -85,11 +85,12 @@ function CourseForm({
   const labels = useCatalogueLabels();
   const navigate = useNavigate();
   const mutate = useMutate();
-  const form = useForm<CourseInput, unknown, CourseInput>({ defaultValues: initial, resolver, mode: 'onTouched' });
+  const form = useForm<CourseInput, unknown, CourseInput>({ defaultValues: initial, resolver });
   const { register, control, handleSubmit, formState, setError } = form;
   const modules = useFieldArray({ control, name: 'modules' });
-  const err = useFieldError(formState.errors);
-  const guard = useUnsavedChangesGuard(formState.isDirty && !formState.isSubmitSuccessful);
+  const { errors, isSubmitted, isDirty, isSubmitSuccessful, isSubmitting } = formState;
+  const err = useFieldError(errors);
+  const guard = useUnsavedChangesGuard(isDirty && !isSubmitSuccessful);
   const prerequisiteOptions = useMemo(
     () => courses.filter((c) => c.id !== courseId && !c.archived).map((c) => ({ value: c.id, label: `${c.code} — ${c.title}` })),
     [courses, courseId],
@@ -107,13 +108,13 @@ function CourseForm({
   };
 
   const title = t(mode === 'edit' ? 'course.editTitle' : mode === 'duplicate' ? 'course.duplicateTitle' : 'course.newTitle');
-  const summaryPaths = errorPaths(formState.errors);
+  const summaryPaths = errorPaths(errors);
   const rootError = err('root', '');
 
   return (
     <form className="form" noValidate onSubmit={(e) => void handleSubmit(onSubmit)(e).catch(() => undefined)} aria-labelledby="form-title">
       <h1 id="form-title">{title}</h1>
-      {summaryPaths.length > 0 && formState.isSubmitted && (
+      {summaryPaths.length > 0 && isSubmitted && (
         <div className="error-summary" role="alert">
           {t('form.errorSummary', { count: summaryPaths.length })}
         </div>
@@ -176,7 +177,7 @@ function CourseForm({
               value={field.value}
               onChange={field.onChange}
               onBlur={field.onBlur}
-              error={err('tags', t('field.course.tags')) ?? firstItemError(formState.errors.tags, (i) => err(`tags.${i}`, t('field.course.tags')))}
+              error={err('tags', t('field.course.tags')) ?? firstItemError(errors.tags, (i) => err(`tags.${i}`, t('field.course.tags')))}
             />
           )}
         />
@@ -270,7 +271,7 @@ function CourseForm({
         />
       </div>
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={formState.isSubmitting}>
+        <button type="submit" className="primary" disabled={isSubmitting}>
           {t(mode === 'edit' ? 'form.save' : 'course.create')}
         </button>
         <button type="button" onClick={() => void navigate(-1)}>

@@ -85,10 +85,10 @@ function ProgrammeForm({ programmeId, initial }: { programmeId: string | undefin
   const { register, handleSubmit, formState, setError } = useForm<ProgrammeInput, unknown, ProgrammeInput>({
     defaultValues: initial,
     resolver,
-    mode: 'onTouched',
   });
-  const err = useFieldError(formState.errors);
-  const guard = useUnsavedChangesGuard(formState.isDirty && !formState.isSubmitSuccessful);
+  const { errors, isSubmitted, isDirty, isSubmitSuccessful, isSubmitting } = formState;
+  const err = useFieldError(errors);
+  const guard = useUnsavedChangesGuard(isDirty && !isSubmitSuccessful);
   const onSubmit = async (values: ProgrammeInput) => {
     const id = programmeId ?? crypto.randomUUID();
     const outcome = await mutate({ name: programmeId ? 'programme.update' : 'programme.create', args: { ...values, id } as never });
@@ -102,13 +102,13 @@ function ProgrammeForm({ programmeId, initial }: { programmeId: string | undefin
   return (
     <form className="form" noValidate onSubmit={(e) => void handleSubmit(onSubmit)(e).catch(() => undefined)} aria-labelledby="form-title">
       <h1 id="form-title">{t(programmeId ? 'programme.editTitle' : 'programme.newTitle')}</h1>
-      {errorPaths(formState.errors).length > 0 && formState.isSubmitted && (
-        <div className="error-summary" role="alert">{t('form.errorSummary', { count: errorPaths(formState.errors).length })}</div>
+      {errorPaths(errors).length > 0 && isSubmitted && (
+        <div className="error-summary" role="alert">{t('form.errorSummary', { count: errorPaths(errors).length })}</div>
       )}
       <TextField dir="auto" label={t('field.programme.name')} error={err('name', t('field.programme.name'))} {...register('name')} />
       <TextArea dir="auto" label={t('field.programme.description')} error={err('description', t('field.programme.description'))} {...register('description')} />
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={formState.isSubmitting}>{t(programmeId ? 'form.save' : 'programme.create')}</button>
+        <button type="submit" className="primary" disabled={isSubmitting}>{t(programmeId ? 'form.save' : 'programme.create')}</button>
         <button type="button" onClick={() => void navigate(-1)}>{t('form.cancel')}</button>
       </div>
       {guard.dialog}

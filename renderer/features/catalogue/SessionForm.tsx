@@ -87,10 +87,11 @@ function SessionForm({
   const labels = useCatalogueLabels();
   const navigate = useNavigate();
   const mutate = useMutate();
-  const form = useForm<SessionInput, unknown, SessionInput>({ defaultValues: initial, resolver, mode: 'onTouched' });
+  const form = useForm<SessionInput, unknown, SessionInput>({ defaultValues: initial, resolver });
   const { register, control, handleSubmit, formState, setError } = form;
-  const err = useFieldError(formState.errors);
-  const guard = useUnsavedChangesGuard(formState.isDirty && !formState.isSubmitSuccessful);
+  const { errors, isSubmitted, isDirty, isSubmitSuccessful, isSubmitting } = formState;
+  const err = useFieldError(errors);
+  const guard = useUnsavedChangesGuard(isDirty && !isSubmitSuccessful);
   const [startDate, endDate, weekdays] = useWatch({ control, name: ['startDate', 'endDate', 'schedule.weekdays'] });
   const classDays = useMemo(
     () => (isIsoDate(startDate) && isIsoDate(endDate) && endDate >= startDate ? classDates(startDate, endDate, weekdays).length : 0),
@@ -113,7 +114,7 @@ function SessionForm({
     void navigate(`/sessions/${id}`, { state: { saved: true } });
   };
 
-  const summaryPaths = errorPaths(formState.errors);
+  const summaryPaths = errorPaths(errors);
   const rootError = err('root', '');
   const title = t(mode === 'edit' ? 'session.editTitle' : mode === 'duplicate' ? 'session.duplicateTitle' : 'session.newTitle');
 
@@ -122,7 +123,7 @@ function SessionForm({
       <h1 id="form-title">
         {title} <span className="muted" dir="auto">— {course.code} {course.title}</span>
       </h1>
-      {summaryPaths.length > 0 && formState.isSubmitted && (
+      {summaryPaths.length > 0 && isSubmitted && (
         <div className="error-summary" role="alert">
           {t('form.errorSummary', { count: summaryPaths.length })}
         </div>
@@ -193,7 +194,7 @@ function SessionForm({
         />
       </div>
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={formState.isSubmitting}>
+        <button type="submit" className="primary" disabled={isSubmitting}>
           {t(mode === 'edit' ? 'form.save' : 'session.create')}
         </button>
         <button type="button" onClick={() => void navigate(-1)}>
