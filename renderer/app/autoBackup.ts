@@ -1,5 +1,4 @@
 import { db } from '../db';
-import { exportBackup } from '../db/backup';
 import { callDesktop, isDesktop } from '../platform/desktop';
 
 const hour = 3_600_000;
@@ -14,6 +13,7 @@ export function startAutoBackup(): () => void {
   if (!isDesktop()) return () => undefined;
   const backUp = async () => {
     if ((await db.courses.count()) === 0) return;
+    const { exportBackup } = await import('../db/backup');
     await callDesktop('backup:create', { json: await exportBackup(db) });
   };
   const first = setTimeout(() => {

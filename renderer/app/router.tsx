@@ -1,16 +1,14 @@
 import { createHashRouter } from 'react-router';
-import {
-  CatalogueScreen,
-  CourseDetail,
-  CourseFormScreen,
-  NotFound,
-  ProgrammeFormScreen,
-  ProgrammesScreen,
-  SessionDetail,
-  SessionFormScreen,
-} from '../features/catalogue';
-import { SettingsScreen } from '../features/settings';
+import { CatalogueScreen, NotFound } from '../features/catalogue';
+import type * as catalogueRoutes from '../features/catalogue/routes';
 import { Layout } from './Layout';
+
+
+// Screens other than the catalogue list load on first visit, so the first screen opens with a
+// smaller bundle (and without the validation code the forms need).
+const catalogue = (name: keyof typeof catalogueRoutes) => async () => ({
+  Component: (await import('../features/catalogue/routes'))[name],
+});
 
 /**
  * Hash routes: the same URLs work from Electron's app:// origin, from `npm run web` and from
@@ -21,18 +19,18 @@ export const router = createHashRouter([
     element: <Layout />,
     children: [
       { path: '/', element: <CatalogueScreen /> },
-      { path: '/courses/new', element: <CourseFormScreen mode="new" /> },
-      { path: '/courses/:id', element: <CourseDetail /> },
-      { path: '/courses/:id/edit', element: <CourseFormScreen mode="edit" /> },
-      { path: '/courses/:id/duplicate', element: <CourseFormScreen mode="duplicate" /> },
-      { path: '/courses/:courseId/sessions/new', element: <SessionFormScreen mode="new" /> },
-      { path: '/sessions/:id', element: <SessionDetail /> },
-      { path: '/sessions/:id/edit', element: <SessionFormScreen mode="edit" /> },
-      { path: '/sessions/:id/duplicate', element: <SessionFormScreen mode="duplicate" /> },
-      { path: '/programmes', element: <ProgrammesScreen /> },
-      { path: '/programmes/new', element: <ProgrammeFormScreen mode="new" /> },
-      { path: '/programmes/:id/edit', element: <ProgrammeFormScreen mode="edit" /> },
-      { path: '/settings', element: <SettingsScreen /> },
+      { path: '/courses/new', lazy: catalogue('NewCourse') },
+      { path: '/courses/:id', lazy: catalogue('CourseDetail') },
+      { path: '/courses/:id/edit', lazy: catalogue('EditCourse') },
+      { path: '/courses/:id/duplicate', lazy: catalogue('DuplicateCourse') },
+      { path: '/courses/:courseId/sessions/new', lazy: catalogue('NewSession') },
+      { path: '/sessions/:id', lazy: catalogue('SessionDetail') },
+      { path: '/sessions/:id/edit', lazy: catalogue('EditSession') },
+      { path: '/sessions/:id/duplicate', lazy: catalogue('DuplicateSession') },
+      { path: '/programmes', lazy: catalogue('ProgrammesScreen') },
+      { path: '/programmes/new', lazy: catalogue('NewProgramme') },
+      { path: '/programmes/:id/edit', lazy: catalogue('EditProgramme') },
+      { path: '/settings', lazy: async () => ({ Component: (await import('../features/settings')).SettingsScreen }) },
       { path: '*', element: <NotFound /> },
     ],
   },

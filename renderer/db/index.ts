@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import type { MutationCall } from '../../shared/mutations';
 import { useSettings } from '../state/settings';
-import { mutate, runMutations, type MutationOutcome, type RunOptions } from './mutate';
+import type { MutationOutcome, RunOptions } from './mutate';
 import { ApogeeDb } from './schema';
 
 export { useLiveQuery } from 'dexie-react-hooks';
@@ -18,11 +18,13 @@ export function currentActor() {
 
 /** A function that runs one mutation as the current actor. */
 export function useMutate(): (call: MutationCall) => Promise<MutationOutcome> {
-  return useCallback((call: MutationCall) => mutate(db, call, currentActor()), []);
+  return useCallback(async (call: MutationCall) => (await import('./mutate')).mutate(db, call, currentActor()), []);
 }
 
 /** Runs many mutations (demo data, imports) as the current actor, in chunks with progress. */
-export function runBatch(calls: readonly MutationCall[], options: Omit<RunOptions, 'actor'> = {}) {
+export async function runBatch(calls: readonly MutationCall[], options: Omit<RunOptions, 'actor'> = {}) {
+  // Loaded on first write, with the schemas: the catalogue list opens without them.
+  const { runMutations } = await import('./mutate');
   return runMutations(db, calls, { ...options, actor: currentActor() });
 }
 

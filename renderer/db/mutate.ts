@@ -3,6 +3,7 @@ import {
   findMutation,
   type Actor,
   type MutationCall,
+  type MutationDef,
   type MutationError,
 } from '../../shared/mutations';
 import { dataTables, type ApogeeDb, type OutboxEntry } from './schema';
@@ -47,15 +48,17 @@ export async function runMutations(
 
   for (let start = 0; start < calls.length; start += chunkSize) {
     if (options.cancelled?.()) break;
-    const chunk = calls.slice(start, start + chunkSize);
+    // Validation and permission checks are pure: done before the transaction opens.
+    const checked = calls.slice(start, start + chunkSize).map((call) => check(call, options.actor));
     let chunkOutcomes: MutationOutcome[] = [];
     try {
       await db.transaction('rw', [...dataTables, 'outbox'], async () => {
         chunkOutcomes = [];
         const store = new BufferedDexieStore(db);
+        await store.prefetch(checked.flatMap((c) => ('def' in c ? (c.def.reads?.(c.args) ?? []) : [])));
         const queued: OutboxEntry[] = [];
-        for (const call of chunk) {
-          const outcome = await applyOne(store, call, options.actor, now(), newId(), queued);
+        for (const item of checked) {
+          const outcome = 'def' in item ? await applyOne(store, item, options.actor, now(), newId(), queued) : item;
           chunkOutcomes.push(outcome);
           if (!outcome.ok && options.atomic) throw new RolledBack();
         }
@@ -66,19 +69,15 @@ export async function runMutations(
       if (!(error instanceof RolledBack)) throw error;
     }
     outcomes.push(...chunkOutcomes);
-    options.onProgress?.(Math.min(start + chunk.length, calls.length), calls.length);
+    options.onProgress?.(Math.min(start + checked.length, calls.length), calls.length);
   }
   return outcomes;
 }
 
-async function applyOne(
-  store: BufferedDexieStore,
-  call: MutationCall,
-  actor: Actor,
-  at: string,
-  id: string,
-  queued: OutboxEntry[],
-): Promise<MutationOutcome> {
+type Checked = { name: MutationCall['name']; def: MutationDef<unknown>; args: unknown };
+
+/** Finds the mutation, validates its arguments and checks the actor may make it. */
+function check(call: MutationCall, actor: Actor): Checked | (MutationOutcome & { ok: false }) {
   const def = findMutation(call.name);
   if (!def) return { ok: false, error: { code: 'unknown-mutation', params: { name: call.name }, fields: [] } };
   const parsed = def.args.safeParse(call.args);
@@ -86,13 +85,24 @@ async function applyOne(
     return { ok: false, error: { code: 'invalid-args', params: {}, fields: fieldErrors(parsed.error) } };
   if (!def.permission(actor, parsed.data))
     return { ok: false, error: { code: 'forbidden', params: { name: call.name }, fields: [] } };
-  const result = await def.apply(store, parsed.data, { actor, now: at });
+  return { name: call.name, def, args: parsed.data };
+}
+
+async function applyOne(
+  store: BufferedDexieStore,
+  { name, def, args }: Checked,
+  actor: Actor,
+  at: string,
+  id: string,
+  queued: OutboxEntry[],
+): Promise<MutationOutcome> {
+  const result = await def.apply(store, args, { actor, now: at });
   if (!result.ok) {
     store.discardMutation();
     return result;
   }
   store.commitMutation();
-  queued.push({ id, name: call.name, version: def.version, args: parsed.data, actor, at, status: 'pending' });
+  queued.push({ id, name, version: def.version, args, actor, at, status: 'pending' });
   return { ok: true, id };
 }
 

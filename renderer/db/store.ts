@@ -1,4 +1,4 @@
-import type { IndexedField, MutationStore, TableName, Tables } from '../../shared/mutations';
+import type { IndexedField, MutationStore, ReadHint, TableName, Tables } from '../../shared/mutations';
 import type { ApogeeDb } from './schema';
 
 const deleted = Symbol('deleted');
@@ -22,11 +22,52 @@ function layerTable(layer: Layer, table: TableName) {
 export class BufferedDexieStore implements MutationStore {
   private batch: Layer = new Map();
   private current: Layer = new Map();
+  /** Stored rows fetched ahead (`deleted` = known to be absent), by table and id. */
+  private fetched: Layer = new Map();
+  /** Stored rows fetched ahead by an indexed field, keyed `table field value`. */
+  private fetchedBy = new Map<string, Tables[TableName][]>();
 
   constructor(private readonly db: ApogeeDb) {}
 
+  /**
+   * Reads, in one round trip per table, the stored rows a batch of mutations said it will
+   * read. Later `get`/`findBy` calls for them cost nothing.
+   */
+  async prefetch(hints: readonly ReadHint[]): Promise<void> {
+    const ids = new Map<TableName, Set<string>>();
+    const values = new Map<string, { table: TableName; field: string; values: Set<string> }>();
+    for (const hint of hints) {
+      if ('id' in hint) {
+        if (this.fetched.get(hint.table)?.has(hint.id)) continue;
+        let set = ids.get(hint.table);
+        if (!set) ids.set(hint.table, (set = new Set()));
+        set.add(hint.id);
+      } else {
+        if (this.fetchedBy.has(`${hint.table} ${hint.field} ${hint.value}`)) continue;
+        const key = `${hint.table} ${hint.field}`;
+        let entry = values.get(key);
+        if (!entry) values.set(key, (entry = { table: hint.table, field: hint.field, values: new Set() }));
+        entry.values.add(hint.value);
+      }
+    }
+    for (const [table, set] of ids) {
+      const keys = [...set];
+      const rows = (await this.db.table(table).bulkGet(keys)) as (Tables[TableName] | undefined)[];
+      const target = layerTable(this.fetched, table);
+      keys.forEach((id, i) => target.set(id, rows[i] ?? deleted));
+    }
+    for (const { table, field, values: set } of values.values()) {
+      const rows = (await this.db.table(table).where(field).anyOf([...set]).toArray()) as Tables[TableName][];
+      for (const value of set) this.fetchedBy.set(`${table} ${field} ${value}`, []);
+      for (const row of rows) {
+        const value = String((row as Record<string, unknown>)[field]);
+        this.fetchedBy.get(`${table} ${field} ${value}`)?.push(row);
+      }
+    }
+  }
+
   async get<T extends TableName>(table: T, id: string): Promise<Tables[T] | undefined> {
-    for (const layer of [this.current, this.batch]) {
+    for (const layer of [this.current, this.batch, this.fetched]) {
       const slot = layer.get(table)?.get(id);
       if (slot !== undefined) return slot === deleted ? undefined : (slot as Tables[T]);
     }
@@ -34,7 +75,8 @@ export class BufferedDexieStore implements MutationStore {
   }
 
   async findBy<T extends TableName>(table: T, field: IndexedField[T], value: string): Promise<Tables[T][]> {
-    const stored = (await this.db.table(table).where(field).equals(value).toArray()) as Tables[T][];
+    const stored = (this.fetchedBy.get(`${table} ${field} ${value}`) ??
+      (await this.db.table(table).where(field).equals(value).toArray())) as Tables[T][];
     const byId = new Map(stored.map((row) => [row.id, row as Slot<Tables[T]>]));
     for (const layer of [this.batch, this.current])
       for (const [id, slot] of layer.get(table) ?? []) byId.set(id, slot as Slot<Tables[T]>);

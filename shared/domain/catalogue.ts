@@ -10,6 +10,10 @@ import {
   timeOfDay,
   timeZone,
 } from './values';
+import { courseLevels, sessionModes, sessionStatuses } from './vocabulary';
+
+export { courseLevels, sessionModes, sessionStatuses } from './vocabulary';
+export type { CourseLevel, SessionMode, SessionStatus } from './vocabulary';
 
 /** Fields every stored record carries. */
 export const recordMeta = {
@@ -31,10 +35,6 @@ export type Programme = z.infer<typeof programmeSchema>;
 /** A programme as a coordinator enters it. */
 export type ProgrammeInput = z.input<typeof programmeInput>;
 
-/** Course levels, from first contact to specialist. */
-export const courseLevels = ['introductory', 'intermediate', 'advanced'] as const;
-/** A course level. */
-export type CourseLevel = (typeof courseLevels)[number];
 
 /** One module of a course syllabus. */
 export const syllabusModule = z.object({
@@ -82,14 +82,6 @@ export type Course = z.infer<typeof courseSchema>;
 /** A course as a coordinator enters it. */
 export type CourseInput = z.input<typeof courseInput>;
 
-/** Where a session takes place. */
-export const sessionModes = ['in-person', 'online', 'hybrid'] as const;
-/** A session mode. */
-export type SessionMode = (typeof sessionModes)[number];
-/** Where a session is in its life. */
-export const sessionStatuses = ['draft', 'open', 'closed', 'cancelled'] as const;
-/** A session status. */
-export type SessionStatus = (typeof sessionStatuses)[number];
 
 /** ISO weekdays: 1 = Monday … 7 = Sunday. */
 export const weekday = z.number().int().min(1).max(7);

@@ -1,13 +1,9 @@
 import { z } from 'zod';
+import { courseLanguages } from './vocabulary';
 
-/** Languages the catalogue offers courses in (BCP 47 codes). */
-export const courseLanguages = ['en', 'zh', 'ar', 'fr', 'es', 'ru', 'ur', 'fa', 'th', 'tr', 'pt', 'id', 'de', 'it', 'ja'] as const;
+export { courseLanguages, localToday, partnerCountries } from './vocabulary';
 
-/** Countries named in the association's reports, plus China and Hong Kong (ISO 3166 alpha-2). */
-export const partnerCountries = [
-  'CN', 'HK', 'PK', 'TR', 'EG', 'BH', 'TH', 'ZA', 'PE', 'IR', 'RU', 'IT', 'FR', 'DE', 'JP', 'GB', 'US', 'CH',
-  'SE', 'BR', 'ID', 'NG', 'ET', 'SD', 'DZ', 'AZ', 'BY', 'NI', 'RS', 'VE', 'KZ', 'SN',
-] as const;
+
 
 let regionNames: Intl.DisplayNames | undefined;
 /** True for an ISO 3166 alpha-2 region code that Intl knows. */
@@ -74,10 +70,3 @@ export function noRepeats<T>(items: readonly T[], ctx: z.RefinementCtx, key: (it
   });
 }
 
-/** Today's date on this device, YYYY-MM-DD (shown and filtered on; never used to order writes). */
-export function localToday(now: Date = new Date()): string {
-  const y = now.getFullYear();
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
-}

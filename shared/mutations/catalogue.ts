@@ -11,7 +11,7 @@ import {
 } from '../domain/catalogue';
 import { recordId } from '../domain/values';
 import { generateMeetings, maxMeetingsPerSession } from '../domain/schedule';
-import { defineMutation, ok, refuse, type Actor, type MutationStore } from './types';
+import { defineMutation, ok, refuse, type Actor, type MutationStore, type ReadHint } from './types';
 
 const coordinatorsOnly = (actor: Actor) => actor.role === 'coordinator';
 const withId = { id: recordId };
@@ -24,6 +24,7 @@ export const createProgramme = defineMutation({
   summary: 'Add a programme',
   args: programmeInput.extend(withId),
   permission: coordinatorsOnly,
+  reads: (args) => [{ table: 'programmes', id: args.id }],
   async apply(store, args, { now }) {
     if (await store.get('programmes', args.id)) return refuse('invalid', {}, 'id');
     await store.put('programmes', { ...args, archived: false, createdAt: now, updatedAt: now });
@@ -74,6 +75,15 @@ async function checkCourse(store: MutationStore, course: z.infer<typeof courseIn
   return ok;
 }
 
+function courseReads(course: z.infer<typeof courseInput> & { id: string }): ReadHint[] {
+  return [
+    { table: 'courses', id: course.id },
+    { table: 'programmes', id: course.programmeId },
+    { table: 'courses', field: 'code', value: course.code },
+    ...course.prerequisites.map((id) => ({ table: 'courses' as const, id })),
+  ];
+}
+
 /** Adds a course to the catalogue. Course codes are unique. */
 export const createCourse = defineMutation({
   name: 'course.create',
@@ -81,6 +91,7 @@ export const createCourse = defineMutation({
   summary: 'Add a course',
   args: courseInput.extend(withId),
   permission: coordinatorsOnly,
+  reads: courseReads,
   async apply(store, args, { now }) {
     if (await store.get('courses', args.id)) return refuse('invalid', {}, 'id');
     const checked = await checkCourse(store, args);
@@ -97,6 +108,7 @@ export const updateCourse = defineMutation({
   summary: 'Edit a course',
   args: courseInput.extend(withId),
   permission: coordinatorsOnly,
+  reads: courseReads,
   async apply(store, args, { now }) {
     const current = await store.get('courses', args.id);
     if (!current) return refuse('not-found');
@@ -129,6 +141,10 @@ export const createSession = defineMutation({
   summary: 'Add a session',
   args: sessionInput.safeExtend(withId),
   permission: coordinatorsOnly,
+  reads: (args) => [
+    { table: 'sessions', id: args.id },
+    { table: 'courses', id: args.courseId },
+  ],
   async apply(store, args, { now }) {
     if (await store.get('sessions', args.id)) return refuse('invalid', {}, 'id');
     const course = await store.get('courses', args.courseId);

@@ -36,6 +36,15 @@ export type MutationStore = {
   delete(table: TableName, id: string): Promise<void>;
 };
 
+/**
+ * A row a mutation's `apply` is going to read: by id, or by an indexed field. Only a hint, so a
+ * batch runner can fetch the rows of many mutations in one round trip; `apply` must still work
+ * (just slower) when no hint is given.
+ */
+export type ReadHint =
+  | { table: TableName; id: string }
+  | { [T in TableName]: { table: T; field: IndexedField[T]; value: string } }[TableName];
+
 /** What a mutation knows besides its arguments. `now` comes from the runner (device or hub). */
 export type MutationContext = { actor: Actor; now: string };
 
@@ -55,6 +64,8 @@ export type MutationDef<Args> = {
   /** May this actor make this change? Checked before `apply`, again on the hub. */
   permission: (actor: Actor, args: Args) => boolean;
   apply: (store: MutationStore, args: Args, ctx: MutationContext) => Promise<MutationResult>;
+  /** The rows `apply` will read (see ReadHint). */
+  reads?: (args: Args) => ReadHint[];
 };
 
 /** Defines a mutation, keeping its argument type. */

@@ -1,11 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useFormatDay, useT } from '../../i18n';
 import { DemoOffer, useDemoLoad } from './DemoOffer';
 import { useCourseIndex } from './data';
 import { useCatalogueLabels } from './labels';
-import { catalogueSorts, queryCourses, type CatalogueSort, type CourseEntry } from './searchIndex';
+import { catalogueSorts, filterCourses, sortCourses, type CatalogueSort, type CourseEntry } from './searchIndex';
 import { useCatalogueView } from './store';
 
 const rowHeight = 76;
@@ -16,10 +16,8 @@ export function CatalogueScreen() {
   const data = useCourseIndex();
   const view = useCatalogueView();
   const query = useDeferredValue(view.query);
-  const results = useMemo(
-    () => (data ? queryCourses(data.index, query, view.filters, view.sort) : []),
-    [data, query, view.filters, view.sort],
-  );
+  const sorted = useMemo(() => (data ? sortCourses(data.index, view.sort) : []), [data, view.sort]);
+  const results = useMemo(() => filterCourses(sorted, query, view.filters), [sorted, query, view.filters]);
   const searchRef = useRef<HTMLInputElement>(null);
   const loadingDemo = useDemoLoad((s) => s.progress !== null);
 
@@ -91,10 +89,14 @@ export function CatalogueScreen() {
   );
 }
 
-function Filters({ programmes }: { programmes: { id: string; name: string; archived: boolean }[] }) {
+// Memoised, and subscribed to filters and sort only, so typing in the search box does not
+// re-render it.
+const Filters = memo(function Filters({ programmes }: { programmes: { id: string; name: string; archived: boolean }[] }) {
   const t = useT();
   const labels = useCatalogueLabels();
-  const { filters, setFilter, sort, setSort, clear } = useCatalogueView();
+  const filters = useCatalogueView((s) => s.filters);
+  const sort = useCatalogueView((s) => s.sort);
+  const { setFilter, setSort, clear } = useCatalogueView.getState();
   const any = { value: '', label: t('filter.any') };
   const select = (
     id: keyof typeof filters,
@@ -143,9 +145,9 @@ function Filters({ programmes }: { programmes: { id: string; name: string; archi
       </button>
     </div>
   );
-}
+});
 
-function CourseList({ entries }: { entries: CourseEntry[] }) {
+const CourseList = memo(function CourseList({ entries }: { entries: CourseEntry[] }) {
   const t = useT();
   const navigate = useNavigate();
   const labels = useCatalogueLabels();
@@ -232,4 +234,4 @@ function CourseList({ entries }: { entries: CourseEntry[] }) {
       </ul>
     </div>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { localToday } from '../../../shared/domain/values';
+import { localToday } from '../../../shared/domain/vocabulary';
 import { Link, useLocation, useParams } from 'react-router';
 import { db, useLiveQuery, useMutate } from '../../db';
 import { useErrorText, useFormatDay, useT } from '../../i18n';

@@ -1,7 +1,6 @@
 import { create } from 'zustand';
 import { Link } from 'react-router';
-import { demoWorkspace } from '../../../shared/demo';
-import { localToday } from '../../../shared/domain/values';
+import { localToday } from '../../../shared/domain/vocabulary';
 import { runBatch } from '../../db';
 import { useT } from '../../i18n';
 import { ProgressBar } from '../../ui/ProgressBar';
@@ -19,6 +18,8 @@ export function DemoOffer() {
   const { progress, failed } = useDemoLoad();
 
   async function load() {
+    // The demo content is only fetched when someone asks for it.
+    const { demoWorkspace } = await import('../../../shared/demo');
     const calls = demoWorkspace(localToday());
     setFailed(null);
     setProgress({ done: 0, total: calls.length });

@@ -15,7 +15,6 @@ import { NotFound } from './NotFound';
 export function SessionDetail() {
   const { id } = useParams();
   const t = useT();
-  const labels = useCatalogueLabels();
   const formatDay = useFormatDay();
   const errorText = useErrorText();
   const mutate = useMutate();
@@ -106,7 +105,6 @@ export function SessionDetail() {
           </tbody>
         </table>
       </section>
-      <p className="muted">{labels.status(session.status)}</p>
     </article>
   );
 }

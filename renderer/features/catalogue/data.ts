@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { localToday } from '../../../shared/domain/values';
+import { localToday } from '../../../shared/domain/vocabulary';
 import { db, useLiveQuery } from '../../db';
 import { buildCourseIndex } from './searchIndex';
 

@@ -1,7 +1,12 @@
 import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
-import { courseLanguages, partnerCountries } from '../../../shared/domain/values';
-import { courseLevels, sessionModes, sessionStatuses } from '../../../shared/domain/catalogue';
+import {
+  courseLanguages,
+  courseLevels,
+  partnerCountries,
+  sessionModes,
+  sessionStatuses,
+} from '../../../shared/domain/vocabulary';
 import { useT } from '../../i18n';
 
 /** Names of countries, languages, levels, modes and statuses in the user's language. */

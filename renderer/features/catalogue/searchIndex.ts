@@ -1,4 +1,5 @@
-import type { Course, CourseLevel, Programme, Session, SessionMode } from '../../../shared/domain/catalogue';
+import type { Course, Programme, Session } from '../../../shared/domain/catalogue';
+import type { CourseLevel, SessionMode } from '../../../shared/domain/vocabulary';
 import { foldForSearch, matchesAll, searchTerms } from '../../../shared/text/normalize';
 
 /** One course in the search index, with what its sessions add to filtering and sorting. */
@@ -97,33 +98,16 @@ export function buildCourseIndex(
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
-/** The courses matching a query and filters, in the chosen order. */
-export function queryCourses(
-  index: readonly CourseEntry[],
-  query: string,
-  filters: CatalogueFilters,
-  sort: CatalogueSort,
-): CourseEntry[] {
-  const terms = searchTerms(query);
-  const result = index.filter((e) => {
-    const c = e.course;
-    if (!filters.showArchived && (c.archived || e.programme?.archived)) return false;
-    if (filters.programmeId && c.programmeId !== filters.programmeId) return false;
-    if (filters.level && c.level !== filters.level) return false;
-    if (filters.language && !c.languages.includes(filters.language as never)) return false;
-    if (filters.country && !e.countries.has(filters.country)) return false;
-    if (filters.mode && !e.modes.has(filters.mode)) return false;
-    if (filters.openOnly && !e.openForEnrolment) return false;
-    if (filters.upcomingOnly && !e.nextStart) return false;
-    return terms.length === 0 || matchesAll(e.haystack, terms);
-  });
+/** The index in one sort order; computed once per order, not per keystroke. */
+export function sortCourses(index: readonly CourseEntry[], sort: CatalogueSort): CourseEntry[] {
+  const sorted = [...index];
   switch (sort) {
     case 'title':
-      return result.sort((a, b) => collator.compare(a.course.title, b.course.title));
+      return sorted.sort((a, b) => collator.compare(a.course.title, b.course.title));
     case 'code':
-      return result.sort((a, b) => collator.compare(a.course.code, b.course.code));
+      return sorted.sort((a, b) => collator.compare(a.course.code, b.course.code));
     case 'next-session':
-      return result.sort((a, b) =>
+      return sorted.sort((a, b) =>
         a.nextStart === b.nextStart
           ? collator.compare(a.course.title, b.course.title)
           : a.nextStart === undefined
@@ -135,6 +119,33 @@ export function queryCourses(
                 : 1,
       );
     case 'recent':
-      return result.sort((a, b) => (a.course.updatedAt < b.course.updatedAt ? 1 : a.course.updatedAt > b.course.updatedAt ? -1 : 0));
+      return sorted.sort((a, b) => (a.course.updatedAt < b.course.updatedAt ? 1 : a.course.updatedAt > b.course.updatedAt ? -1 : 0));
   }
+}
+
+/** The entries of a (sorted) index matching a query and filters, keeping the order. */
+export function filterCourses(sorted: readonly CourseEntry[], query: string, filters: CatalogueFilters): CourseEntry[] {
+  const terms = searchTerms(query);
+  return sorted.filter((e) => {
+    const c = e.course;
+    if (!filters.showArchived && (c.archived || e.programme?.archived)) return false;
+    if (filters.programmeId && c.programmeId !== filters.programmeId) return false;
+    if (filters.level && c.level !== filters.level) return false;
+    if (filters.language && !c.languages.includes(filters.language as never)) return false;
+    if (filters.country && !e.countries.has(filters.country)) return false;
+    if (filters.mode && !e.modes.has(filters.mode)) return false;
+    if (filters.openOnly && !e.openForEnrolment) return false;
+    if (filters.upcomingOnly && !e.nextStart) return false;
+    return terms.length === 0 || matchesAll(e.haystack, terms);
+  });
+}
+
+/** The courses matching a query and filters, in the chosen order. */
+export function queryCourses(
+  index: readonly CourseEntry[],
+  query: string,
+  filters: CatalogueFilters,
+  sort: CatalogueSort,
+): CourseEntry[] {
+  return filterCourses(sortCourses(index, sort), query, filters);
 }
