@@ -24,9 +24,13 @@ export class ApogeeDb extends Dexie {
   meetings!: EntityTable<Tables['meetings'], 'id'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
 
-  constructor(name = 'apogee', options?: ConstructorParameters<typeof Dexie>[1]) {
-    super(name, options);
-    for (const migration of migrations) {
+  /**
+   * @param untilVersion stop at this schema version (tests of one migration open the database
+   *   exactly as that version shipped).
+   */
+  constructor(name = 'apogee', { untilVersion = Infinity }: { untilVersion?: number } = {}) {
+    super(name);
+    for (const migration of migrations.filter((m) => m.version <= untilVersion)) {
       const version = this.version(migration.version).stores(migration.stores);
       if (migration.upgrade) version.upgrade(migration.upgrade);
     }

@@ -22,7 +22,7 @@ describe('migration 0002 (outbox status, class-day flags)', () => {
     ]);
     v1.close();
 
-    const db = new ApogeeDb(name);
+    const db = new ApogeeDb(name, { untilVersion: 2 });
     await db.open();
     expect(db.verno).toBe(2);
     expect(await db.courses.get('c1')).toMatchObject({ code: 'CSD-101', title: 'Fundamentals' });
