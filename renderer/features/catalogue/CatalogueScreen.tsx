@@ -1,11 +1,25 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useDeferredValue, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  type KeyboardEvent,
+} from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useFormatDay, useT } from '../../i18n';
 import { DemoOffer, useDemoLoad } from './DemoOffer';
 import { useCourseIndex } from './data';
 import { useCatalogueLabels } from './labels';
-import { catalogueSorts, filterCourses, sortCourses, type CatalogueSort, type CourseEntry } from './searchIndex';
+import {
+  catalogueSorts,
+  filterCourses,
+  sortCourses,
+  type CatalogueSort,
+  type CourseEntry,
+} from './searchIndex';
 import { useCatalogueView } from './store';
 
 const rowHeight = 76;
@@ -15,9 +29,14 @@ export function CatalogueScreen() {
   const t = useT();
   const data = useCourseIndex();
   const view = useCatalogueView();
-  const query = useDeferredValue(view.query);
+  // Filtering 2,000 pre-folded courses takes about a millisecond: render the results in the same
+  // pass as the keystroke rather than deferring them to a second one.
+  const query = view.query;
   const sorted = useMemo(() => (data ? sortCourses(data.index, view.sort) : []), [data, view.sort]);
-  const results = useMemo(() => filterCourses(sorted, query, view.filters), [sorted, query, view.filters]);
+  const results = useMemo(
+    () => filterCourses(sorted, query, view.filters),
+    [sorted, query, view.filters],
+  );
   const searchRef = useRef<HTMLInputElement>(null);
   const loadingDemo = useDemoLoad((s) => s.progress !== null);
 
@@ -81,7 +100,7 @@ export function CatalogueScreen() {
           {results.length === 0 ? (
             <p className="empty-results">{t('catalogue.noResults')}</p>
           ) : (
-            <CourseList entries={results} />
+            <CourseList entries={results} sessionsLoaded={data.sessionsLoaded} />
           )}
         </>
       )}
@@ -91,7 +110,11 @@ export function CatalogueScreen() {
 
 // Memoised, and subscribed to filters and sort only, so typing in the search box does not
 // re-render it.
-const Filters = memo(function Filters({ programmes }: { programmes: { id: string; name: string; archived: boolean }[] }) {
+const Filters = memo(function Filters({
+  programmes,
+}: {
+  programmes: { id: string; name: string; archived: boolean }[];
+}) {
   const t = useT();
   const labels = useCatalogueLabels();
   const filters = useCatalogueView((s) => s.filters);
@@ -116,13 +139,21 @@ const Filters = memo(function Filters({ programmes }: { programmes: { id: string
   );
   const check = (id: 'openOnly' | 'upcomingOnly' | 'showArchived', label: string) => (
     <label className="filter filter-check">
-      <input type="checkbox" checked={filters[id]} onChange={(e) => setFilter(id, e.target.checked)} />
+      <input
+        type="checkbox"
+        checked={filters[id]}
+        onChange={(e) => setFilter(id, e.target.checked)}
+      />
       <span>{label}</span>
     </label>
   );
   return (
     <div className="filters" role="group" aria-label={t('filter.group')}>
-      {select('programmeId', t('filter.programme'), programmes.filter((p) => !p.archived).map((p) => ({ value: p.id, label: p.name })))}
+      {select(
+        'programmeId',
+        t('filter.programme'),
+        programmes.filter((p) => !p.archived).map((p) => ({ value: p.id, label: p.name })),
+      )}
       {select('level', t('filter.level'), labels.levelOptions)}
       {select('language', t('filter.language'), labels.languageOptions)}
       {select('country', t('filter.country'), labels.countryOptions)}
@@ -147,11 +178,14 @@ const Filters = memo(function Filters({ programmes }: { programmes: { id: string
   );
 });
 
-const CourseList = memo(function CourseList({ entries }: { entries: CourseEntry[] }) {
+const CourseList = memo(function CourseList({
+  entries,
+  sessionsLoaded,
+}: {
+  entries: CourseEntry[];
+  sessionsLoaded: boolean;
+}) {
   const t = useT();
-  const navigate = useNavigate();
-  const labels = useCatalogueLabels();
-  const formatDay = useFormatDay();
   const parentRef = useRef<HTMLDivElement>(null);
   // TanStack Virtual returns fresh functions each render, which the React Compiler cannot memoise; fine here.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -159,17 +193,19 @@ const CourseList = memo(function CourseList({ entries }: { entries: CourseEntry[
     count: entries.length,
     getScrollElement: () => parentRef.current,
     estimateSize: () => rowHeight,
-    overscan: 8,
+    overscan: 4,
   });
 
   const focusRow = (index: number) => {
     const clamped = Math.max(0, Math.min(entries.length - 1, index));
     virtualizer.scrollToIndex(clamped);
     requestAnimationFrame(() =>
-      parentRef.current?.querySelector<HTMLElement>(`[data-index="${clamped}"] .course-row`)?.focus(),
+      parentRef.current
+        ?.querySelector<HTMLElement>(`[data-index="${clamped}"] .course-row`)
+        ?.focus(),
     );
   };
-  const onKeyDown = (e: KeyboardEvent<HTMLAnchorElement>, index: number) => {
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>, index: number) => {
     if (e.key === 'ArrowDown') {
       e.preventDefault();
       focusRow(index + 1);
@@ -186,52 +222,114 @@ const CourseList = memo(function CourseList({ entries }: { entries: CourseEntry[
     }
   };
 
+  // Rows get one stable handler, so a row whose course did not move is not re-rendered.
+  const onKeyDownRef = useRef(onKeyDown);
+  useEffect(() => {
+    onKeyDownRef.current = onKeyDown;
+  });
+  const handleKeyDown = useCallback(
+    (e: KeyboardEvent<HTMLElement>, index: number) => onKeyDownRef.current(e, index),
+    [],
+  );
+
   return (
-    <div ref={parentRef} className="course-list" aria-label={t('catalogue.listLabel')} role="region" tabIndex={-1}>
+    <div
+      ref={parentRef}
+      className="course-list"
+      aria-label={t('catalogue.listLabel')}
+      role="region"
+      tabIndex={-1}
+    >
       <ul style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const entry = entries[item.index]!;
-          const { course, nextSession } = entry;
-          return (
-            <li
-              key={course.id}
-              data-index={item.index}
-              aria-setsize={entries.length}
-              aria-posinset={item.index + 1}
-              style={{ position: 'absolute', top: 0, insetInlineStart: 0, width: '100%', height: item.size, transform: `translateY(${item.start}px)` }}
-            >
-              <a
-                className={`course-row${course.archived ? ' archived' : ''}`}
-                href={`#/courses/${course.id}`}
-                onClick={(e) => {
-                  e.preventDefault();
-                  void navigate(`/courses/${course.id}`);
-                }}
-                onKeyDown={(e) => onKeyDown(e, item.index)}
-              >
-                <span className="course-code">{course.code}</span>
-                <span className="course-title" dir="auto">
-                  {course.title}
-                </span>
-                <span className="course-meta">
-                  {entry.programme?.name} · {labels.level(course.level)} · {labels.list(course.languages.map(labels.language))}
-                  {course.archived ? ` · ${t('common.archived')}` : ''}
-                </span>
-                <span className="course-next">
-                  {entry.openForEnrolment && <span className="badge badge-open">{t('catalogue.openBadge')}</span>}
-                  {nextSession
-                    ? t('catalogue.nextSession', {
-                        date: formatDay(nextSession.startDate),
-                        place: nextSession.city || labels.mode(nextSession.mode),
-                        country: labels.country(nextSession.country),
-                      })
-                    : t('catalogue.noUpcoming')}
-                </span>
-              </a>
-            </li>
-          );
-        })}
+        {virtualizer.getVirtualItems().map((item) => (
+          <CourseRow
+            key={entries[item.index]!.course.id}
+            entry={entries[item.index]!}
+            index={item.index}
+            total={entries.length}
+            start={item.start}
+            size={item.size}
+            sessionsLoaded={sessionsLoaded}
+            onKeyDown={handleKeyDown}
+          />
+        ))}
       </ul>
     </div>
+  );
+});
+
+type CourseRowProps = {
+  entry: CourseEntry;
+  index: number;
+  total: number;
+  start: number;
+  size: number;
+  sessionsLoaded: boolean;
+  onKeyDown: (e: KeyboardEvent<HTMLElement>, index: number) => void;
+};
+
+/** One course in the list: code, title, programme, level, languages and its next session. */
+const CourseRow = memo(function CourseRow({
+  entry,
+  index,
+  total,
+  start,
+  size,
+  sessionsLoaded,
+  onKeyDown,
+}: CourseRowProps) {
+  const t = useT();
+  const navigate = useNavigate();
+  const labels = useCatalogueLabels();
+  const formatDay = useFormatDay();
+  const { course, nextSession } = entry;
+  return (
+    <li
+      data-index={index}
+      aria-setsize={total}
+      aria-posinset={index + 1}
+      style={{
+        position: 'absolute',
+        top: 0,
+        insetInlineStart: 0,
+        width: '100%',
+        height: size,
+        transform: `translateY(${start}px)`,
+      }}
+    >
+      <a
+        className={`course-row${course.archived ? ' archived' : ''}`}
+        href={`#/courses/${course.id}`}
+        onClick={(e) => {
+          e.preventDefault();
+          void navigate(`/courses/${course.id}`);
+        }}
+        onKeyDown={(e) => onKeyDown(e, index)}
+      >
+        <span className="course-code">{course.code}</span>
+        <span className="course-title" dir="auto">
+          {course.title}
+        </span>
+        <span className="course-meta">
+          {entry.programme?.name} · {labels.level(course.level)} ·{' '}
+          {labels.list(course.languages.map(labels.language))}
+          {course.archived ? ` · ${t('common.archived')}` : ''}
+        </span>
+        <span className="course-next">
+          {entry.openForEnrolment && (
+            <span className="badge badge-open">{t('catalogue.openBadge')}</span>
+          )}
+          {!sessionsLoaded
+            ? '…'
+            : nextSession
+              ? t('catalogue.nextSession', {
+                  date: formatDay(nextSession.startDate),
+                  place: nextSession.city || labels.mode(nextSession.mode),
+                  country: labels.country(nextSession.country),
+                })
+              : t('catalogue.noUpcoming')}
+        </span>
+      </a>
+    </li>
   );
 });

@@ -3,24 +3,28 @@ import { localToday } from '../../../shared/domain/vocabulary';
 import { db, useLiveQuery } from '../../db';
 import { buildCourseIndex } from './searchIndex';
 
-/** The stored catalogue, live: re-read whenever any device-local change lands. */
-export function useCatalogueData() {
-  return useLiveQuery(async () => {
-    const [programmes, courses, sessions] = await Promise.all([
+/**
+ * The search index over the live catalogue (undefined while the first read is running).
+ * Courses and sessions are read separately so the list shows as soon as the 2,000 courses are
+ * in; what comes from the (many more) sessions — next date, open for enrolment — follows.
+ */
+export function useCourseIndex() {
+  const base = useLiveQuery(async () => {
+    const [programmes, courses] = await Promise.all([
       db.programmes.toArray(),
       db.courses.toArray(),
-      db.sessions.toArray(),
     ]);
-    return { programmes, courses, sessions };
+    return { programmes, courses };
   }, []);
-}
-
-/** The search index over the live catalogue (undefined while the first read is running). */
-export function useCourseIndex() {
-  const data = useCatalogueData();
+  const sessions = useLiveQuery(() => db.sessions.toArray(), []);
   return useMemo(
-    () => data && { ...data, index: buildCourseIndex(data.programmes, data.courses, data.sessions, localToday()) },
-    [data],
+    () =>
+      base && {
+        ...base,
+        sessionsLoaded: sessions !== undefined,
+        index: buildCourseIndex(base.programmes, base.courses, sessions ?? [], localToday()),
+      },
+    [base, sessions],
   );
 }
 
@@ -54,5 +58,8 @@ export function useSession(id: string | undefined) {
 
 /** Programmes, live, by name. */
 export function useProgrammes() {
-  return useLiveQuery(() => db.programmes.toArray().then((list) => list.sort((a, b) => a.name.localeCompare(b.name))), []);
+  return useLiveQuery(
+    () => db.programmes.toArray().then((list) => list.sort((a, b) => a.name.localeCompare(b.name))),
+    [],
+  );
 }
