@@ -1,21 +1,7 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunch } from './scripts/lib/chromium.mjs';
 
 const port = Number(process.env.E2E_PORT ?? 4311);
-
-/** Debian's Chromium (the machines cannot download Playwright's own browsers). */
-export const chromiumLaunch = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
-};
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -24,7 +10,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: 'list',
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     launchOptions: chromiumLaunch,

@@ -7,28 +7,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { chromiumLaunch } from '../scripts/lib/chromium.mjs';
 import { startWebServer } from '../scripts/lib/serveRenderer.mjs';
 import { installProbe } from './lib/probe.mjs';
 import { assembleSite, buildBenchPage, projectRoot } from './lib/site.mjs';
 import { formatTable, max, mean, median, percentile, result, round } from './lib/stats.mjs';
 
-/**
- * The same launch options as playwright.config.ts (`chromiumLaunch`), repeated here because
- * that file is TypeScript and this runner is plain Node: Debian's Chromium, no sandbox, no GPU.
- */
-const chromiumLaunch = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
-};
 
 const positiveInt = (value, fallback) => {
   const n = Number(value);
