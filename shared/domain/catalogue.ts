@@ -10,7 +10,7 @@ import {
   timeOfDay,
   timeZone,
 } from './values';
-import { courseLevels, sessionModes, sessionStatuses } from './vocabulary';
+import { assessmentKinds, courseLevels, latePolicies, sessionModes, sessionStatuses } from './vocabulary';
 
 export { courseLevels, sessionModes, sessionStatuses } from './vocabulary';
 export type { CourseLevel, SessionMode, SessionStatus } from './vocabulary';
@@ -48,8 +48,23 @@ export const syllabusModule = z.object({
  */
 export const completionRule = z.object({
   minAttendancePercent: z.number().int().min(0).max(100),
+  /** Whether arriving late counts as present, or as half a class day. */
+  lateCounts: z.enum(latePolicies, { error: 'invalid-choice' }).default('present'),
+  /** Ids of the course's assessments a trainee must pass. */
+  requiredAssessments: z.array(recordId).max(20).default([]),
   note: optionalText(500),
 });
+
+/** One assessment of a course (a quiz, a design review); team assessments are graded per team. */
+export const assessmentSchema = z.object({
+  id: recordId,
+  title: requiredText(160),
+  kind: z.enum(assessmentKinds, { error: 'invalid-choice' }),
+  /** Score needed to pass, when the assessment is scored (0–100); otherwise pass/fail. */
+  passScore: z.number().min(0).max(100).nullable().default(null),
+});
+/** An assessment. */
+export type Assessment = z.infer<typeof assessmentSchema>;
 
 /** Course codes: capital letters, digits and dashes (CSD-101). */
 export const courseCode = z
@@ -74,6 +89,13 @@ export const courseInput = z.object({
     .max(20)
     .superRefine((v, ctx) => noRepeats(v, ctx)),
   completionRule,
+  /** When true, a coordinator approves each enrolment request. */
+  requiresApproval: z.boolean().default(false),
+  assessments: z
+    .array(assessmentSchema)
+    .max(20)
+    .default([])
+    .superRefine((v, ctx) => noRepeats(v, ctx, (a) => a.id)),
 });
 /** A course: one entry of the catalogue. */
 export const courseSchema = courseInput.extend(recordMeta);

@@ -3,8 +3,6 @@ import { courseLanguages } from './vocabulary';
 
 export { courseLanguages, localToday, partnerCountries } from './vocabulary';
 
-
-
 let regionNames: Intl.DisplayNames | undefined;
 /** True for an ISO 3166 alpha-2 region code that Intl knows. */
 export function isCountryCode(code: string): boolean {

@@ -26,6 +26,26 @@ export const sessionStatuses = ['draft', 'open', 'closed', 'cancelled'] as const
 /** A session status. */
 export type SessionStatus = (typeof sessionStatuses)[number];
 
+/** How a late arrival counts towards attendance. */
+export const latePolicies = ['present', 'half'] as const;
+/** Whether an assessment is graded per trainee or per team (CubeSat design reviews). */
+export const assessmentKinds = ['individual', 'team'] as const;
+
+/** What people do in Apogee; a person may have several roles. */
+export const personRoles = ['trainee', 'instructor', 'coordinator'] as const;
+/** A person's role. */
+export type PersonRole = (typeof personRoles)[number];
+
+/** Where an enrolment is in its life. */
+export const enrolmentStates = ['requested', 'enrolled', 'waitlisted', 'rejected', 'withdrawn', 'completed', 'not-completed'] as const;
+/** An enrolment state. */
+export type EnrolmentState = (typeof enrolmentStates)[number];
+
+/** Attendance marks (a trainee with no mark for a class day is "unrecorded"). */
+export const attendanceStatuses = ['present', 'late', 'excused', 'absent'] as const;
+/** An attendance mark. */
+export type AttendanceStatus = (typeof attendanceStatuses)[number];
+
 /** Today's date on this device, YYYY-MM-DD (shown and filtered on; never used to order writes). */
 export function localToday(now: Date = new Date()): string {
   const y = now.getFullYear();

@@ -1,4 +1,5 @@
 import * as catalogue from './catalogue';
+import type { z } from 'zod';
 import type { MutationDef } from './types';
 
 export * from './types';
@@ -35,12 +36,12 @@ export type MutationArgs = {
 /** A mutation name. */
 export type MutationName = keyof MutationArgs;
 /** The input (before defaults) a caller passes for a mutation. */
-type ArgsOf<M> = M extends MutationDef<infer A> ? A : never;
+type ArgsOf<M extends { args: z.ZodType }> = z.input<M['args']>;
 
 /** A call of a mutation: its name and arguments, as queued in the outbox. */
 export type MutationCall = { [N in MutationName]: { name: N; args: MutationArgs[N] } }[MutationName];
 
 /** Looks a mutation up by name (undefined for a name this version does not know). */
 export function findMutation(name: string): MutationDef<unknown> | undefined {
-  return (mutations as Record<string, MutationDef<unknown>>)[name];
+  return (mutations as unknown as Record<string, MutationDef<unknown>>)[name];
 }

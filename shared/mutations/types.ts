@@ -55,12 +55,13 @@ export type MutationError = { code: ErrorCode; params: ErrorParams; fields: Fiel
 export type MutationResult = { ok: true } | { ok: false; error: MutationError };
 
 /** A named, versioned change: the only way data is written, on the device and on the hub. */
-export type MutationDef<Args> = {
+export type MutationDef<Args, Input = unknown> = {
   name: string;
   version: number;
   /** One line for people: what this change does. */
   summary: string;
-  args: z.ZodType<Args, unknown>;
+  /** Validates what a caller passes (`Input`, defaults may be left out) into `Args`. */
+  args: z.ZodType<Args, Input>;
   /** May this actor make this change? Checked before `apply`, again on the hub. */
   permission: (actor: Actor, args: Args) => boolean;
   apply: (store: MutationStore, args: Args, ctx: MutationContext) => Promise<MutationResult>;
@@ -68,9 +69,11 @@ export type MutationDef<Args> = {
   reads?: (args: Args) => ReadHint[];
 };
 
-/** Defines a mutation, keeping its argument type. */
-export function defineMutation<Args>(def: MutationDef<Args>): MutationDef<Args> {
-  return def;
+/** Defines a mutation, keeping the types of its arguments as passed and as parsed. */
+export function defineMutation<S extends z.ZodType>(
+  def: Omit<MutationDef<z.output<S>>, 'args'> & { args: S },
+): MutationDef<z.output<S>, z.input<S>> {
+  return def as MutationDef<z.output<S>, z.input<S>>;
 }
 
 /** Success. */

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Course, Programme, Session } from '../../../shared/domain/catalogue';
+import { courseSchema, programmeSchema, sessionSchema, type Course, type Programme, type Session } from '../../../shared/domain/catalogue';
 import { courseArgs, programmeArgs, sessionArgs } from '../../../shared/testing/factories';
 import { buildCourseIndex, noFilters, queryCourses } from './searchIndex';
 
 const meta = { archived: false, createdAt: '2026-01-01', updatedAt: '2026-01-01' };
-const programme = (over: Partial<Programme> = {}): Programme => ({ ...programmeArgs(), description: '', ...meta, ...over });
-const course = (over: Partial<Course> = {}): Course => ({ ...courseArgs(), ...meta, ...(over.id ? { summary: '' } : {}), ...over });
-const session = (over: Partial<Session> = {}): Session => ({ ...sessionArgs(), ...meta, ...over });
+const programme = (over: Partial<Programme> = {}): Programme => programmeSchema.parse({ ...programmeArgs(), ...meta, ...over });
+const course = (over: Partial<Course> = {}): Course =>
+  courseSchema.parse({ ...courseArgs(), ...meta, ...(over.id ? { summary: '' } : {}), ...over });
+const session = (over: Partial<Session> = {}): Session => sessionSchema.parse({ ...sessionArgs(), ...meta, ...over });
 
 const today = '2026-02-01';
 const index = buildCourseIndex(
@@ -21,7 +22,7 @@ const index = buildCourseIndex(
   [
     session({ id: 's1', courseId: 'course-csd101', country: 'PK', startDate: '2026-03-09' }),
     session({ id: 's2', courseId: 'c-zh', country: 'CN', mode: 'online', status: 'draft', startDate: '2026-02-10', endDate: '2026-02-20', enrolmentOpens: '2026-01-01', enrolmentCloses: '2026-02-01' }),
-    session({ id: 's3', courseId: 'c-ru', country: 'RU', startDate: '2025-05-01', endDate: '2025-05-10', status: 'closed' }),
+    session({ id: 's3', courseId: 'c-ru', country: 'RU', startDate: '2025-05-01', endDate: '2025-05-10', enrolmentOpens: '2025-01-01', enrolmentCloses: '2025-04-20', status: 'closed' }),
   ],
   today,
 );
