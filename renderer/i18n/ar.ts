@@ -1,7 +1,9 @@
 import type { MessageId } from './en';
+import { featureMessagesIn } from './features';
 
 /** العربية (Arabic, right to left). */
 export const ar: Record<MessageId, string> = {
+  ...featureMessagesIn('ar'),
   'nav.main': 'التنقل الرئيسي',
   'nav.skip': 'انتقل إلى المحتوى',
   'nav.catalogue': 'دليل الدورات',

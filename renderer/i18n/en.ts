@@ -1,4 +1,5 @@
 import { errorText, type ErrorCode } from '../../shared/errors';
+import { featureMessagesIn, type FeatureMessageId } from './features';
 
 /**
  * English: the complete set of interface messages (ICU MessageFormat). Other languages must
@@ -188,11 +189,11 @@ const messages = {
 
 type ErrorMessageId = `error.${ErrorCode}`;
 /** Every message id of the interface. */
-export type MessageId = keyof typeof messages | ErrorMessageId;
+export type MessageId = keyof typeof messages | ErrorMessageId | FeatureMessageId;
 
 const errorMessages = Object.fromEntries(
   Object.entries(errorText).map(([code, text]) => [`error.${code}`, text.replace(/'/g, '’')]),
 ) as Record<ErrorMessageId, string>;
 
 /** English messages. */
-export const en: Record<MessageId, string> = { ...messages, ...errorMessages };
+export const en: Record<MessageId, string> = { ...messages, ...errorMessages, ...featureMessagesIn('en') };

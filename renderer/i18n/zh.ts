@@ -1,7 +1,9 @@
 import type { MessageId } from './en';
+import { featureMessagesIn } from './features';
 
 /** 简体中文 (Simplified Chinese). */
 export const zh: Record<MessageId, string> = {
+  ...featureMessagesIn('zh'),
   'nav.main': '主导航',
   'nav.skip': '跳到正文',
   'nav.catalogue': '课程目录',

@@ -155,8 +155,8 @@ function MeetingEditor({
   const err = useFieldError(formState.errors);
   const onSubmit = async (values: MeetingInput) => {
     const outcome = meeting
-      ? await mutate({ name: 'meeting.update', args: { ...values, id: meeting.id } as never })
-      : await mutate({ name: 'meeting.add', args: { ...values, id: crypto.randomUUID(), sessionId } as never });
+      ? await mutate({ name: 'meeting.update', args: { ...values, id: meeting.id } })
+      : await mutate({ name: 'meeting.add', args: { ...values, id: crypto.randomUUID(), sessionId } });
     if (!outcome.ok) {
       showRefusal(outcome.error, setError);
       return;

@@ -1,0 +1,17 @@
+import { attendanceMessages } from '../features/attendance/messages';
+import { enrolmentMessages } from '../features/enrolment/messages';
+import { peopleMessages } from '../features/people/messages';
+
+/** Messages that live with their feature, merged into each language's catalogue. */
+export const featureMessages = [peopleMessages, enrolmentMessages, attendanceMessages] as const;
+
+/** Ids of the feature messages. */
+export type FeatureMessageId =
+  | keyof typeof peopleMessages.en
+  | keyof typeof enrolmentMessages.en
+  | keyof typeof attendanceMessages.en;
+
+/** The feature messages of one language. */
+export function featureMessagesIn(locale: 'en' | 'zh' | 'ar'): Record<FeatureMessageId, string> {
+  return Object.assign({}, ...featureMessages.map((m) => m[locale])) as Record<FeatureMessageId, string>;
+}
