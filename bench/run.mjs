@@ -13,10 +13,15 @@ import { installProbe } from './lib/probe.mjs';
 import { assembleSite, buildBenchPage, projectRoot } from './lib/site.mjs';
 import { formatTable, max, mean, median, percentile, result, round } from './lib/stats.mjs';
 
-
 const positiveInt = (value, fallback) => {
   const n = Number(value);
   return Number.isInteger(n) && n > 0 ? n : fallback;
+};
+/** Like positiveInt, but 0 is allowed (it switches a part off). */
+const countOrZero = (value, fallback) => {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 0 ? n : fallback;
 };
 
 const settings = {
@@ -43,12 +48,43 @@ const settings = {
     'CSD-10',
     'thermal design',
   ],
+  /**
+   * The people set (shared/demo/decadePeople.ts) loaded after the catalogue figures; 0 people
+   * skips the load (the roster, mark and CSV figures still run, on the catalogue alone).
+   */
+  people: {
+    people: countOrZero(process.env.BENCH_PEOPLE, 100_000),
+    enrolments: countOrZero(process.env.BENCH_ENROLMENTS, 300_000),
+    marks: countOrZero(process.env.BENCH_MARKS, 200_000),
+  },
+  /** People search: names in seven scripts, typed with and without accents and hamza, an e-mail. */
+  peopleQueries: [
+    'wang',
+    'siddiqui',
+    'соколова',
+    '王海',
+    'احمد',
+    'สมชาย',
+    'sahin',
+    'qureshi@',
+    'አበበ',
+    'maría josé',
+  ],
+  /** Opens of the 40 × 20 attendance grid (the first loads the route's code). */
+  rosterOpens: positiveInt(process.env.BENCH_ROSTER_OPENS, 6),
+  /** Marks recorded with the keyboard, each in a blank cell. */
+  markSamples: positiveInt(process.env.BENCH_MARK_SAMPLES, 40),
+  csvRows: positiveInt(process.env.BENCH_CSV_ROWS, 10_000),
 };
 
 const goals = {
   search: { op: '<=', target: 30 },
   load: { op: '>=', target: 20_000 },
   firstRender: { op: '<=', target: 1_000 },
+  peopleSearch: { op: '<=', target: 50 },
+  rosterOpen: { op: '<=', target: 100 },
+  mark: { op: '<=', target: 16 },
+  csvImport: { op: '<=', target: 5_000 },
 };
 
 const log = (...parts) => console.log(...parts);
@@ -72,7 +108,13 @@ async function main() {
     });
     const load = await benchBulkLoad(context, server.url);
     const render = await benchFirstRender(context, server.url);
-    const search = await benchSearch(render.page);
+    const search = await benchSearch(render.page, {
+      field: '#catalogue-search',
+      queries: settings.queries,
+      profile: 'search',
+    });
+    await render.page.close();
+    const people = await benchPeople(context, server.url);
     await context.close();
 
     const results = [
@@ -104,6 +146,7 @@ async function main() {
       result('IndexedDB read of catalogue (median)', load.read.readMedian, 'ms'),
       result('search index build (median)', load.read.indexMedian, 'ms'),
       result('JS heap, catalogue shown (after GC)', render.heapMB, 'MB'),
+      ...people.results,
     ];
 
     const report = {
@@ -118,12 +161,22 @@ async function main() {
         loadAverage: { start: loadAverageAtStart, end: loadAverage() },
         node: process.version,
         chromium: browser.version(),
-        dataset: { name: 'decade', ...load.expected, mutations: load.calls },
+        dataset: {
+          name: 'decade',
+          ...load.expected,
+          mutations: load.calls,
+          people: people.details.load?.stats ?? null,
+        },
         settings: { ...settings, searchSamples: search.samples.length },
         durationSeconds: round((performance.now() - started) / 1000, 'MB'),
       },
       results,
-      details: { bulkLoad: load.details, firstRender: render.details, search: search.details },
+      details: {
+        bulkLoad: load.details,
+        firstRender: render.details,
+        search: search.details,
+        people: people.details,
+      },
     };
     writeFileSync(
       path.join(projectRoot, 'bench-results.json'),
@@ -292,12 +345,12 @@ async function benchFirstRender(context, url) {
 }
 
 /** Types and deletes the queries one keystroke at a time and reads the probe's samples. */
-async function benchSearch(page) {
-  const search = page.locator('#catalogue-search');
+async function benchSearch(page, { field, queries, profile: profileName }) {
+  const search = page.locator(field);
   await search.focus();
   let expected = await page.evaluate(() => window.__apogeeBench.samples.length);
   const first = expected;
-  const profile = await startProfile(page.context(), page, 'search');
+  const profile = await startProfile(page.context(), page, profileName);
   const next = async (key) => {
     if (key === 'Backspace') await page.keyboard.press('Backspace');
     else await page.keyboard.type(key);
@@ -306,7 +359,7 @@ async function benchSearch(page) {
       timeout: 30_000,
     });
   };
-  for (const query of settings.queries) {
+  for (const query of queries) {
     const chars = [...query];
     for (const char of chars) await next(char);
     for (let i = 0; i < chars.length; i++) await next('Backspace');
@@ -323,7 +376,7 @@ async function benchSearch(page) {
     afterFrameMs: s.afterFrame - s.start,
   }));
   const ms = samples.map((s) => s.ms);
-  log(`bench: search: ${samples.length} keystrokes`);
+  log(`bench: search (${field}): ${samples.length} keystrokes`);
   const rounded = (s) =>
     Object.fromEntries(
       Object.entries(s).map(([k, v]) => [k, typeof v === 'number' ? round(v, 'ms') : v]),
@@ -380,6 +433,299 @@ async function benchSearch(page) {
   };
 }
 
+/**
+ * The people figures (bench/README.md): the people set's load, the people screen and its
+ * search, the 40 × 20 attendance grid, one mark, and a 10,000-row CSV import. A part that cannot
+ * run (a screen not there yet, say) is reported as not measured; the others still run.
+ */
+async function benchPeople(context, url) {
+  const results = [];
+  const details = { notMeasured: {} };
+  const section = async (name, run) => {
+    try {
+      return await run();
+    } catch (error) {
+      const message = String(error?.message ?? error).split('\n')[0];
+      details.notMeasured[name] = message;
+      log(`bench: ${name}: not measured (${message})`);
+      return undefined;
+    }
+  };
+  const openBenchPage = async () => {
+    const page = await context.newPage();
+    forwardPageErrors(page, 'bench page');
+    page.on('console', (message) => {
+      const text = message.text();
+      if (text.startsWith('bench-progress: '))
+        log(`bench: ${text.slice('bench-progress: '.length)}`);
+    });
+    await page.goto(new URL('bench/', url).href);
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+    return page;
+  };
+
+  // The people set, through runMutations, each batch at its clock.
+  let benchPage = await openBenchPage();
+  let load;
+  if (settings.people.people > 0) {
+    log(
+      `bench: loading the people set (${settings.people.people.toLocaleString('en-GB')} people, ` +
+        `${settings.people.enrolments.toLocaleString('en-GB')} requests, ${settings.people.marks.toLocaleString('en-GB')} marks)…`,
+    );
+    load = await section('people load', () =>
+      benchPage.evaluate((options) => window.apogeeBench.loadPeople(options), {
+        ...settings.people,
+        chunkSize: settings.chunkSize,
+      }),
+    );
+  } else {
+    details.notMeasured['people load'] = 'skipped: BENCH_PEOPLE=0';
+    log('bench: people set skipped (BENCH_PEOPLE=0)');
+  }
+  if (load) {
+    const phase = (name) => load.phases[name] ?? { calls: 0, ms: 0, batches: 0 };
+    const rate = (p) => (p.ms > 0 ? p.calls / (p.ms / 1000) : NaN);
+    const all = Object.values(load.phases).reduce(
+      (sum, p) => ({ calls: sum.calls + p.calls, ms: sum.ms + p.ms }),
+      { calls: 0, ms: 0 },
+    );
+    const marks = phase('marks');
+    const markRate = rate(marks);
+    details.load = {
+      stats: load.stats,
+      stored: load.stored,
+      refused: load.refused,
+      refusals: load.refusals,
+      catalogueMs: round(load.catalogueMs, 'ms'),
+      catalogueCalls: load.catalogueCalls,
+      generateMs: round(load.generateMs, 'ms'),
+      totalMs: round(all.ms, 'ms'),
+      phases: Object.fromEntries(
+        Object.entries(load.phases).map(([name, p]) => [
+          name,
+          { ...p, ms: round(p.ms, 'ms'), perSecond: round(rate(p), 'rows/s') },
+        ]),
+      ),
+      projection: {
+        marksPerSecond: round(markRate, 'rows/s'),
+        fullRegisterMarks: load.stats.projectedMarks,
+        fullRegisterSeconds: round(load.stats.projectedMarks / markRate, 'MB'),
+        threeMillionMarksSeconds: round(3_000_000 / markRate, 'MB'),
+      },
+    };
+    if (load.refused > 0)
+      log(`bench: ${load.refused} calls of the people set were refused, e.g. ${load.refusals[0]}`);
+    log(
+      `bench: people set loaded in ${Math.round(all.ms / 1000)} s (${all.calls.toLocaleString('en-GB')} calls; ` +
+        `generating them took ${Math.round(load.generateMs)} ms more)`,
+    );
+    results.push(
+      result('people set: person.create', rate(phase('people')), 'rows/s'),
+      result('people set: enrolment.request', rate(phase('enrolments')), 'rows/s'),
+      result('people set: enrolment.setOutcome', rate(phase('outcomes')), 'rows/s'),
+      result('people set: attendance.mark', markRate, 'rows/s'),
+      result('people set: all calls', all.calls / (all.ms / 1000), 'rows/s'),
+      result('people set: whole load', all.ms, 'ms'),
+    );
+  }
+
+  const roster = await section('roster', () =>
+    benchPage.evaluate(() => window.apogeeBench.prepareRoster()),
+  );
+  const pureSearch = load
+    ? await section('people search (pure)', () =>
+        benchPage.evaluate((q) => window.apogeeBench.searchPeople(q), settings.peopleQueries),
+      )
+    : undefined;
+  await benchPage.close();
+  if (roster) details.roster = { ...roster, ms: round(roster.ms, 'ms') };
+
+  // The app: people list and search, the attendance grid, one mark at a time.
+  const app = await context.newPage();
+  forwardPageErrors(app, 'app');
+  await app.addInitScript(installProbe);
+  const peopleCount = load?.stored.people ?? 0;
+  const firstList = await section('people list', async () => {
+    await app.goto(new URL('#/people', url).href, { waitUntil: 'commit' });
+    await app.waitForFunction(
+      () => window.__apogeeBench?.marks.firstPersonRowFrame !== undefined,
+      null,
+      { timeout: 30_000 },
+    );
+    return app.evaluate(() => window.__apogeeBench.marks.firstPersonRowFrame);
+  });
+  if (firstList !== undefined)
+    results.push(
+      result(
+        `people list first render (${peopleCount.toLocaleString('en-GB')} people)`,
+        firstList,
+        'ms',
+      ),
+    );
+  let search;
+  if (load && firstList !== undefined)
+    search = await section('people search', () =>
+      benchSearch(app, {
+        field: '#people-search',
+        queries: settings.peopleQueries,
+        profile: 'people-search',
+      }),
+    );
+  const over = `over ${peopleCount.toLocaleString('en-GB')}`;
+  if (search) {
+    details.search = search.details;
+    results.push(
+      result(`people search ${over}, p95 per keystroke`, search.p95, 'ms', goals.peopleSearch),
+      result(`people search ${over}, p50 per keystroke`, search.p50, 'ms'),
+    );
+  }
+  if (pureSearch) {
+    const ms = pureSearch.keystrokes.map((k) => k.ms);
+    details.pureSearch = {
+      people: pureSearch.people,
+      readMs: round(pureSearch.readMs, 'ms'),
+      indexMs: round(pureSearch.indexMs, 'ms'),
+      p50: round(percentile(ms, 50), 'ms'),
+      p95: round(percentile(ms, 95), 'ms'),
+      slowest: [...pureSearch.keystrokes]
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, 5)
+        .map((k) => ({ ...k, ms: round(k.ms, 'ms') })),
+    };
+    results.push(
+      result(
+        `people search ${over}, filterPeople alone p95${search ? '' : ' (no screen)'}`,
+        percentile(ms, 95),
+        'ms',
+        search ? undefined : goals.peopleSearch,
+      ),
+      result('people index build (buildPeopleIndex)', pureSearch.indexMs, 'ms'),
+    );
+  }
+
+  let opens;
+  if (roster) opens = await section('roster open', () => benchRosterOpen(app, roster));
+  if (opens) {
+    details.rosterOpen = opens.details;
+    results.push(
+      result(
+        `open ${roster.trainees} × ${roster.meetings} roster, median of ${opens.warm.length} opens`,
+        opens.warmMedian,
+        'ms',
+        goals.rosterOpen,
+      ),
+      result('open roster, first open (loads the screen code)', opens.first, 'ms'),
+    );
+    const marks = await section('mark', () => benchMark(app, roster));
+    if (marks) {
+      details.mark = marks.details;
+      results.push(
+        result('record one mark (keydown to frame), p95', marks.p95, 'ms', goals.mark),
+        result('record one mark, p50', marks.p50, 'ms'),
+        result('record one mark, p95 to cell in DOM', marks.commitP95, 'ms'),
+      );
+    }
+  }
+  await app.close();
+
+  benchPage = await openBenchPage();
+  const csv = await section('csv import', () =>
+    benchPage.evaluate((rows) => window.apogeeBench.importCsv(rows), settings.csvRows),
+  );
+  await benchPage.close();
+  if (csv) {
+    details.csv = Object.fromEntries(
+      Object.entries(csv).map(([k, v]) => [k, k.endsWith('Ms') ? round(v, 'ms') : v]),
+    );
+    results.push(
+      result(
+        `import ${csv.rows.toLocaleString('en-GB')} CSV rows`,
+        csv.totalMs,
+        'ms',
+        goals.csvImport,
+      ),
+    );
+    if (csv.refused || csv.rowErrors || csv.created !== csv.rows)
+      log(
+        `bench: CSV import: ${csv.created} created, ${csv.refused} refused, ${csv.rowErrors} rows with errors`,
+      );
+  }
+  return { results, details };
+}
+
+/** Opens the attendance grid `rosterOpens` times from the settings screen; each open is a sample. */
+async function benchRosterOpen(page, roster) {
+  const expected = roster.trainees * roster.meetings;
+  const hash = `#/sessions/${roster.sessionId}/attendance`;
+  for (let i = 0; i < settings.rosterOpens; i++) {
+    await page.evaluate(() => {
+      window.location.hash = '#/settings';
+    });
+    await page.waitForFunction(
+      () => document.querySelectorAll('[role=grid] [role=gridcell]').length === 0,
+    );
+    await page.waitForTimeout(300);
+    const n = await page.evaluate(() => window.__apogeeBench.rosterSamples.length);
+    await page.evaluate(
+      ({ hash, expected }) => {
+        window.__apogeeBench.roster = { start: performance.now(), expected };
+        window.location.hash = hash;
+      },
+      { hash, expected },
+    );
+    await page.waitForFunction((n) => window.__apogeeBench.rosterSamples.length > n, n, {
+      timeout: 30_000,
+    });
+  }
+  const raw = await page.evaluate(() => window.__apogeeBench.rosterSamples);
+  const ms = raw.map((s) => s.frame - s.start);
+  const warm = ms.slice(1);
+  log(`bench: roster opens: ${ms.map((x) => Math.round(x)).join(', ')} ms`);
+  return {
+    first: ms[0],
+    warm,
+    warmMedian: median(warm),
+    details: {
+      cells: raw[0]?.cells,
+      opensMs: ms.map((x) => round(x, 'ms')),
+      toDomMs: raw.map((s) => round(s.committed - s.start, 'ms')),
+    },
+  };
+}
+
+/** Presses P, L, E, A in turn, each in a blank cell, and times each until its frame. */
+async function benchMark(page, roster) {
+  const letters = ['p', 'l', 'e', 'a'];
+  for (let i = 0; i < settings.markSamples; i++) {
+    const row = i % roster.trainees;
+    const col = Math.floor(i / roster.trainees) % roster.meetings;
+    await page.locator(`[data-cell="${row}:${col}"]`).focus();
+    await page.waitForTimeout(50);
+    const n = await page.evaluate(() => window.__apogeeBench.markSamples.length);
+    await page.keyboard.press(letters[i % letters.length]);
+    await page.waitForFunction((n) => window.__apogeeBench.markSamples.length > n, n, {
+      timeout: 10_000,
+    });
+  }
+  const raw = await page.evaluate(() => window.__apogeeBench.markSamples);
+  const ms = raw.map((s) => s.frame - s.start);
+  const commit = raw.map((s) => s.committed - s.start);
+  log(`bench: marks: ${raw.length} keystrokes, p95 ${Math.round(percentile(ms, 95))} ms`);
+  return {
+    p50: percentile(ms, 50),
+    p95: percentile(ms, 95),
+    commitP95: percentile(commit, 95),
+    details: {
+      samples: raw.length,
+      p50: round(percentile(ms, 50), 'ms'),
+      p95: round(percentile(ms, 95), 'ms'),
+      max: round(max(ms), 'ms'),
+      commitP50: round(percentile(commit, 50), 'ms'),
+      commitP95: round(percentile(commit, 95), 'ms'),
+    },
+  };
+}
+
 function printDetails(report) {
   const { bulkLoad, firstRender, search } = report.details;
   const { dataset, machine } = report.meta;
@@ -414,6 +760,42 @@ function printDetails(report) {
         .map((s) => `"${s.value}" ${s.ms} ms`)
         .join(', '),
   );
+  const people = report.details.people;
+  if (people.load) {
+    const { stats, stored, projection } = people.load;
+    log(
+      `people set: ${stored.institutions} institutions, ${stored.people} people, ${stored.enrolments} enrolments ` +
+        `(${Object.entries(stored.byState)
+          .map(([k, v]) => `${v} ${k}`)
+          .join(', ')}), ${stored.attendance} marks; ${people.load.refused} calls refused; ` +
+        `${stats.openSessions} sessions took requests (${stats.sessionsWithRequests} got some), ` +
+        `${stats.prerequisiteShortfall} wanted places left empty for lack of trainees with the prerequisites`,
+    );
+    log(
+      `people set phases: ${Object.entries(people.load.phases)
+        .map(
+          ([name, p]) =>
+            `${name} ${p.calls} calls in ${p.ms} ms (${p.perSecond}/s, ${p.batches} batches)`,
+        )
+        .join('; ')}; catalogue as planned in 2019: ${people.load.catalogueMs} ms`,
+    );
+    log(
+      `attendance projection: at ${projection.marksPerSecond} marks/s, the full register of the set ` +
+        `(${projection.fullRegisterMarks} marks) would take ${projection.fullRegisterSeconds} s, 3,000,000 marks ${projection.threeMillionMarksSeconds} s`,
+    );
+  }
+  if (people.pureSearch)
+    log(
+      `people search without the screen: read ${people.pureSearch.readMs} ms, index ${people.pureSearch.indexMs} ms, ` +
+        `filterPeople p50 ${people.pureSearch.p50} / p95 ${people.pureSearch.p95} ms`,
+    );
+  if (people.csv)
+    log(
+      `CSV import: decode ${people.csv.decodeMs} ms, parse ${people.csv.parseMs} ms, lookups ${people.csv.lookupMs} ms, ` +
+        `prepare ${people.csv.prepareMs} ms, runMutations ${people.csv.runMs} ms; ${people.csv.created} created`,
+    );
+  for (const [name, why] of Object.entries(people.notMeasured))
+    log(`not measured: ${name}: ${why}`);
   log(
     `machine: ${machine.cores} cores (${machine.cpu}), Node ${report.meta.node}, Chromium ${report.meta.chromium}; ` +
       `load average ${report.meta.loadAverage.start.join(' ')} at start, ${report.meta.loadAverage.end.join(' ')} at end`,

@@ -33,7 +33,23 @@ export type ErrorCode =
   | 'forbidden'
   | 'unknown-mutation'
   | 'invalid-args'
-  | 'self-prerequisite';
+  | 'self-prerequisite'
+  | 'invalid-email'
+  | 'email-taken'
+  | 'session-cancelled'
+  | 'session-not-open'
+  | 'enrolment-window-closed'
+  | 'prerequisites-missing'
+  | 'already-enrolled'
+  | 'not-a-trainee'
+  | 'invalid-state'
+  | 'meeting-cancelled'
+  | 'not-in-session'
+  | 'team-not-in-session'
+  | 'team-empty'
+  | 'assessment-kind'
+  | 'merge-same-person'
+  | 'already-merged';
 
 /** Parameters some codes carry (`{max}` for too-long, and so on). */
 export type ErrorParams = Record<string, string | number>;
@@ -71,6 +87,42 @@ export const errorText: Record<ErrorCode, string> = {
   'unknown-mutation': 'This change is not known to this version of Apogee.',
   'invalid-args': 'Some values are not valid.',
   'self-prerequisite': 'A course cannot be its own prerequisite: remove it from the list.',
+  'invalid-email': 'Enter an e-mail address such as name@example.org, or leave it empty.',
+  'email-taken': 'Another person already uses the e-mail address {email}: open that person, or merge the two records.',
+  'session-cancelled': 'This session is cancelled: choose another session of the course.',
+  'session-not-open': 'This session is not open for enrolment: open the session first, or choose another one.',
+  'enrolment-window-closed': 'Enrolment for this session is open from {opens} to {closes} only: change the enrolment dates of the session, or choose another one.',
+  'prerequisites-missing': 'This person has not completed the prerequisites {codes}: enrol them in those courses first.',
+  'already-enrolled': 'This person is already on the list of this session.',
+  'not-a-trainee': 'Only trainees can be enrolled: give this person the trainee role first.',
+  'invalid-state': 'This enrolment is {state}: this change does not apply to it.',
+  'meeting-cancelled': 'This class day is cancelled: attendance is not taken on it.',
+  'not-in-session': 'This person is not enrolled in this session: enrol them before recording attendance or results.',
+  'team-not-in-session': 'This team belongs to another session: choose a team of this session.',
+  'team-empty': 'This team has no members yet: assign trainees to it first.',
+  'assessment-kind': 'This is a {kind} assessment: record it for the team or for each trainee accordingly.',
+  'merge-same-person': 'A person cannot be merged with themselves: choose two different records.',
+  'already-merged': 'This record was already merged into another person: use that person instead.',
+};
+
+/** Codes of notices: news a successful change brings (a trainee was waitlisted, another promoted). */
+export type NoticeCode =
+  | 'waitlisted'
+  | 'promoted'
+  | 'completion-met'
+  | 'completion-attendance-short'
+  | 'completion-assessments-missing';
+
+/** A notice with its parameters; like errors, turned into text by the interface. */
+export type Notice = { code: NoticeCode; params: ErrorParams };
+
+/** English text for each notice code. */
+export const noticeText: Record<NoticeCode, string> = {
+  waitlisted: 'The session is full: this person is on the waiting list, in position {position}.',
+  promoted: 'A place became free: {name} moved from the waiting list into the session.',
+  'completion-met': 'Meets the completion rule.',
+  'completion-attendance-short': '{percent}% attended, needs {needed}%.',
+  'completion-assessments-missing': 'Still to pass: {titles}.',
 };
 
 /** Fills `{name}` placeholders of a text. */

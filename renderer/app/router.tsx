@@ -1,14 +1,35 @@
+import type { ComponentType } from 'react';
 import { createHashRouter } from 'react-router';
+import type { Role } from '../../shared/mutations';
 import { CatalogueScreen, NotFound } from '../features/catalogue';
 import type * as catalogueRoutes from '../features/catalogue/routes';
 import { Layout } from './Layout';
+import { RoleGate } from './RoleGate';
 
+const staff: readonly Role[] = ['coordinator', 'instructor'];
+
+/** A lazily loaded screen shown only to some roles (others see why not). */
+function gated(allow: readonly Role[], load: () => Promise<ComponentType>) {
+  return async () => {
+    const Screen = await load();
+    return {
+      Component: () => (
+        <RoleGate allow={allow}>
+          <Screen />
+        </RoleGate>
+      ),
+    };
+  };
+}
 
 // Screens other than the catalogue list load on first visit, so the first screen opens with a
 // smaller bundle (and without the validation code the forms need).
 const catalogue = (name: keyof typeof catalogueRoutes) => async () => ({
   Component: (await import('../features/catalogue/routes'))[name],
 });
+/** A catalogue screen that changes the catalogue: coordinators only. */
+const catalogueEditor = (name: keyof typeof catalogueRoutes) =>
+  gated(['coordinator'], async () => (await import('../features/catalogue/routes'))[name]);
 
 /**
  * Hash routes: the same URLs work from Electron's app:// origin, from `npm run web` and from
@@ -19,18 +40,41 @@ export const router = createHashRouter([
     element: <Layout />,
     children: [
       { path: '/', element: <CatalogueScreen /> },
-      { path: '/courses/new', lazy: catalogue('NewCourse') },
+      { path: '/courses/new', lazy: catalogueEditor('NewCourse') },
       { path: '/courses/:id', lazy: catalogue('CourseDetail') },
-      { path: '/courses/:id/edit', lazy: catalogue('EditCourse') },
-      { path: '/courses/:id/duplicate', lazy: catalogue('DuplicateCourse') },
-      { path: '/courses/:courseId/sessions/new', lazy: catalogue('NewSession') },
+      { path: '/courses/:id/edit', lazy: catalogueEditor('EditCourse') },
+      { path: '/courses/:id/duplicate', lazy: catalogueEditor('DuplicateCourse') },
+      { path: '/courses/:courseId/sessions/new', lazy: catalogueEditor('NewSession') },
       { path: '/sessions/:id', lazy: catalogue('SessionDetail') },
-      { path: '/sessions/:id/edit', lazy: catalogue('EditSession') },
-      { path: '/sessions/:id/duplicate', lazy: catalogue('DuplicateSession') },
-      { path: '/programmes', lazy: catalogue('ProgrammesScreen') },
-      { path: '/programmes/new', lazy: catalogue('NewProgramme') },
-      { path: '/programmes/:id/edit', lazy: catalogue('EditProgramme') },
-      { path: '/settings', lazy: async () => ({ Component: (await import('../features/settings')).SettingsScreen }) },
+      { path: '/sessions/:id/edit', lazy: catalogueEditor('EditSession') },
+      { path: '/sessions/:id/duplicate', lazy: catalogueEditor('DuplicateSession') },
+      { path: '/programmes', lazy: catalogueEditor('ProgrammesScreen') },
+      { path: '/programmes/new', lazy: catalogueEditor('NewProgramme') },
+      { path: '/programmes/:id/edit', lazy: catalogueEditor('EditProgramme') },
+      {
+        path: '/settings',
+        lazy: async () => ({ Component: (await import('../features/settings')).SettingsScreen }),
+      },
+      {
+        path: '/sessions/:id/roster',
+        lazy: gated(staff, async () => (await import('../features/enrolment/routes')).Roster),
+      },
+      {
+        path: '/sessions/:id/attendance',
+        lazy: gated(staff, async () => (await import('../features/attendance/routes')).Attendance),
+      },
+      {
+        path: '/meetings/:id/sign-in',
+        lazy: gated(staff, async () => (await import('../features/attendance/routes')).SignInSheet),
+      },
+      {
+        path: '/today',
+        lazy: gated(staff, async () => (await import('../features/attendance/routes')).Today),
+      },
+      {
+        path: '/my',
+        lazy: async () => ({ Component: (await import('../features/mycourses')).MyCoursesScreen }),
+      },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { coordinator, courseArgs, programmeArgs, sessionArgs } from '../../shared/testing/factories';
+import { coordinator, courseArgs, enrolmentArgs, institutionArgs, personArgs, programmeArgs, sessionArgs } from '../../shared/testing/factories';
 import { exportBackup, parseBackup, restoreBackup } from './backup';
 import { mutate, runMutations } from './mutate';
 import { ApogeeDb } from './schema';
@@ -32,6 +32,41 @@ describe('backups', () => {
     expect((await db.courses.get('course-csd101'))?.title).toBe('CubeSat Systems Engineering Fundamentals');
     expect(await db.meetings.count()).toBe(10);
     expect((await db.outbox.toArray()).map((e) => e.name)).toEqual(['programme.create', 'course.create', 'session.create']);
+  });
+
+  it('restores people, enrolments and attendance marks when the backup had them', async () => {
+    await runMutations(
+      db,
+      [
+        { name: 'institution.create', args: institutionArgs() },
+        { name: 'person.create', args: personArgs({ institutionId: 'inst-suparco' }) },
+        { name: 'enrolment.request', args: enrolmentArgs() },
+        { name: 'attendance.mark', args: { meetingId: 'session-1@2026-03-09', personId: 'p-1', status: 'late' } },
+      ],
+      { actor: coordinator, now: () => '2026-02-01T10:00:00.000Z' },
+    );
+    const json = await exportBackup(db);
+    await mutate(db, { name: 'enrolment.withdraw', args: { id: 'enr-1' } }, coordinator);
+    const parsed = parseBackup(json);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    await restoreBackup(db, parsed.backup);
+    expect(await db.institutions.count()).toBe(1);
+    expect((await db.people.get('p-1'))?.institutionId).toBe('inst-suparco');
+    expect((await db.enrolments.get('enr-1'))?.state).toBe('enrolled');
+    expect((await db.attendance.toArray()).map((m) => m.status)).toEqual(['late']);
+  });
+
+  it('restores a backup made before people existed, leaving the new tables empty', async () => {
+    const doc = JSON.parse(await exportBackup(db)) as { schemaVersion: number; tables: Record<string, unknown> };
+    doc.schemaVersion = 2;
+    for (const table of ['institutions', 'people', 'enrolments', 'teams', 'attendance', 'results']) delete doc.tables[table];
+    const parsed = parseBackup(JSON.stringify(doc));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    await restoreBackup(db, parsed.backup);
+    expect(await db.courses.count()).toBe(1);
+    expect(await db.people.count()).toBe(0);
   });
 
   it('says a file that is not JSON is not a backup, before touching anything', () => {

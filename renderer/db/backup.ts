@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { describeFieldError, fieldErrors } from '../../shared/errors';
 import { courseSchema, programmeSchema, sessionSchema } from '../../shared/domain/catalogue';
+import { institutionSchema, personSchema } from '../../shared/domain/people';
+import { assessmentResultSchema, attendanceMarkSchema, enrolmentSchema, teamSchema } from '../../shared/domain/enrolment';
 import { dataTables, schemaVersion, type ApogeeDb, type OutboxEntry } from './schema';
 
 /** Marks a file as an Apogee backup. */
@@ -36,6 +38,12 @@ const rowSchemas = {
   courses: courseSchema,
   sessions: sessionSchema,
   meetings: meetingSchema,
+  institutions: institutionSchema,
+  people: personSchema,
+  enrolments: enrolmentSchema,
+  teams: teamSchema,
+  attendance: attendanceMarkSchema,
+  results: assessmentResultSchema,
   outbox: outboxSchema,
 } as const;
 type BackupTable = keyof typeof rowSchemas;

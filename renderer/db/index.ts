@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { MutationCall } from '../../shared/mutations';
+import type { Actor, MutationCall } from '../../shared/mutations';
 import { useSettings } from '../state/settings';
 import type { MutationOutcome, RunOptions } from './mutate';
 import { ApogeeDb } from './schema';
@@ -11,9 +11,9 @@ export type { MutationOutcome } from './mutate';
 export const db = new ApogeeDb();
 
 /** The actor this device acts as right now. */
-export function currentActor() {
-  const { role, deviceId } = useSettings.getState();
-  return { role, deviceId };
+export function currentActor(): Actor {
+  const { role, deviceId, personId } = useSettings.getState();
+  return personId ? { role, deviceId, personId } : { role, deviceId };
 }
 
 /** A function that runs one mutation as the current actor. */

@@ -1,4 +1,4 @@
-import { fieldErrors } from '../../shared/errors';
+import { fieldErrors, type Notice } from '../../shared/errors';
 import {
   findMutation,
   type Actor,
@@ -9,8 +9,8 @@ import {
 import { dataTables, type ApogeeDb, type OutboxEntry } from './schema';
 import { BufferedDexieStore } from './store';
 
-/** What one mutation answered on this device. */
-export type MutationOutcome = { ok: true; id: string } | { ok: false; error: MutationError };
+/** What one mutation answered on this device; a success may carry notices to show. */
+export type MutationOutcome = { ok: true; id: string; notices?: Notice[] } | { ok: false; error: MutationError };
 
 /** Options of a batch run. */
 export type RunOptions = {
@@ -103,7 +103,7 @@ async function applyOne(
   }
   store.commitMutation();
   queued.push({ id, name, version: def.version, args, actor, at, status: 'pending' });
-  return { ok: true, id };
+  return result.notices?.length ? { ok: true, id, notices: result.notices } : { ok: true, id };
 }
 
 /** Runs one mutation (a form save, a click): the same path as a batch of one. */

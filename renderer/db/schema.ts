@@ -22,6 +22,12 @@ export class ApogeeDb extends Dexie {
   courses!: EntityTable<Tables['courses'], 'id'>;
   sessions!: EntityTable<Tables['sessions'], 'id'>;
   meetings!: EntityTable<Tables['meetings'], 'id'>;
+  institutions!: EntityTable<Tables['institutions'], 'id'>;
+  people!: EntityTable<Tables['people'], 'id'>;
+  enrolments!: EntityTable<Tables['enrolments'], 'id'>;
+  teams!: EntityTable<Tables['teams'], 'id'>;
+  attendance!: EntityTable<Tables['attendance'], 'id'>;
+  results!: EntityTable<Tables['results'], 'id'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
 
   /**
@@ -38,7 +44,18 @@ export class ApogeeDb extends Dexie {
 }
 
 /** The data tables (everything but the outbox), in the order a backup lists them. */
-export const dataTables = ['programmes', 'courses', 'sessions', 'meetings'] as const satisfies readonly (keyof Tables)[];
+export const dataTables = [
+  'programmes',
+  'courses',
+  'sessions',
+  'meetings',
+  'institutions',
+  'people',
+  'enrolments',
+  'teams',
+  'attendance',
+  'results',
+] as const satisfies readonly (keyof Tables)[];
 
 /** The schema version this build writes. */
 export const schemaVersion = migrations[migrations.length - 1]!.version;

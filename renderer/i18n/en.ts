@@ -1,4 +1,4 @@
-import { errorText, type ErrorCode } from '../../shared/errors';
+import { errorText, noticeText, type ErrorCode, type NoticeCode } from '../../shared/errors';
 import { featureMessagesIn, type FeatureMessageId } from './features';
 
 /**
@@ -188,12 +188,17 @@ const messages = {
 } as const;
 
 type ErrorMessageId = `error.${ErrorCode}`;
+type NoticeMessageId = `notice.${NoticeCode}`;
 /** Every message id of the interface. */
-export type MessageId = keyof typeof messages | ErrorMessageId | FeatureMessageId;
+export type MessageId = keyof typeof messages | ErrorMessageId | NoticeMessageId | FeatureMessageId;
 
 const errorMessages = Object.fromEntries(
   Object.entries(errorText).map(([code, text]) => [`error.${code}`, text.replace(/'/g, '’')]),
 ) as Record<ErrorMessageId, string>;
 
+const noticeMessages = Object.fromEntries(
+  Object.entries(noticeText).map(([code, text]) => [`notice.${code}`, text.replace(/'/g, '’')]),
+) as Record<NoticeMessageId, string>;
+
 /** English messages. */
-export const en: Record<MessageId, string> = { ...messages, ...errorMessages, ...featureMessagesIn('en') };
+export const en: Record<MessageId, string> = { ...messages, ...errorMessages, ...noticeMessages, ...featureMessagesIn('en') };

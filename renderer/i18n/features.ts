@@ -1,12 +1,16 @@
+import { appMessages } from '../app/messages';
 import { attendanceMessages } from '../features/attendance/messages';
 import { enrolmentMessages } from '../features/enrolment/messages';
+import { myCoursesMessages } from '../features/mycourses/messages';
 import { peopleMessages } from '../features/people/messages';
 
 /** Messages that live with their feature, merged into each language's catalogue. */
-export const featureMessages = [peopleMessages, enrolmentMessages, attendanceMessages] as const;
+export const featureMessages = [appMessages, peopleMessages, enrolmentMessages, attendanceMessages, myCoursesMessages] as const;
 
 /** Ids of the feature messages. */
 export type FeatureMessageId =
+  | keyof typeof appMessages.en
+  | keyof typeof myCoursesMessages.en
   | keyof typeof peopleMessages.en
   | keyof typeof enrolmentMessages.en
   | keyof typeof attendanceMessages.en;

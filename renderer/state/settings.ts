@@ -9,9 +9,16 @@ export type UiLocale = (typeof uiLocales)[number];
 
 type SettingsState = {
   locale: UiLocale;
+  /**
+   * Who this device acts as until accounts arrive with the hub: the role, and for an instructor
+   * or trainee the person (their own sessions, their own records). Shapes navigation; the
+   * mutations check it.
+   */
   role: Role;
+  personId: string;
   deviceId: string;
   setLocale: (locale: UiLocale) => void;
+  actAs: (role: Role, personId?: string) => void;
 };
 
 function initialLocale(): UiLocale {
@@ -25,8 +32,10 @@ export const useSettings = create<SettingsState>()(
     (set) => ({
       locale: initialLocale(),
       role: 'coordinator',
+      personId: '',
       deviceId: globalThis.crypto?.randomUUID?.() ?? 'device',
       setLocale: (locale) => set({ locale }),
+      actAs: (role, personId = '') => set({ role, personId }),
     }),
     { name: 'apogee.settings', version: 1 },
   ),

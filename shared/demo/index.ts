@@ -1,4 +1,4 @@
-/** The demo workspace a new user can load, and the decade benchmark set. */
+/** The demo workspace a new user can load, and the decade benchmark set (catalogue and people). */
 export { demoWorkspace, demoProgrammes, demoProgrammeId, demoCourseId } from './workspace';
 export {
   decadeCatalogue,
@@ -9,3 +9,16 @@ export {
   type DecadeOptions,
 } from './decade';
 export { demoCountries, type DemoCountry, type DemoHost, type PartnerCountry } from './places';
+export {
+  decadeHistoryCatalogue,
+  decadeHistoryStart,
+  decadePeople,
+  decadePeopleBatches,
+  decadePeopleDefaults,
+  planDecadePeople,
+  type DecadePeopleBatch,
+  type DecadePeopleOptions,
+  type DecadePeoplePhase,
+  type DecadePeoplePlan,
+  type DecadePeopleStats,
+} from './decadePeople';

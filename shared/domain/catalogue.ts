@@ -133,6 +133,8 @@ const sessionFields = z.object({
   country: countryCode,
   capacity: z.number().int().min(1).max(10000),
   instructors: z.array(requiredText(120)).max(20),
+  /** People (with the instructor role) who teach this session: they take its attendance. */
+  instructorIds: z.array(recordId).max(20).default([]),
   enrolmentOpens: isoDate,
   enrolmentCloses: isoDate,
   status: z.enum(sessionStatuses, { error: 'invalid-choice' }),

@@ -1,4 +1,7 @@
 import * as catalogue from './catalogue';
+import * as people from './people';
+import * as enrolment from './enrolment';
+import * as attendance from './attendance';
 import type { z } from 'zod';
 import type { MutationDef } from './types';
 
@@ -17,6 +20,24 @@ export const mutations = {
   [catalogue.archiveSession.name]: catalogue.archiveSession,
   [catalogue.updateMeeting.name]: catalogue.updateMeeting,
   [catalogue.addMeeting.name]: catalogue.addMeeting,
+  [people.createInstitution.name]: people.createInstitution,
+  [people.updateInstitution.name]: people.updateInstitution,
+  [people.archiveInstitution.name]: people.archiveInstitution,
+  [people.createPerson.name]: people.createPerson,
+  [people.updatePerson.name]: people.updatePerson,
+  [people.archivePerson.name]: people.archivePerson,
+  [people.mergePerson.name]: people.mergePerson,
+  [enrolment.requestEnrolment.name]: enrolment.requestEnrolment,
+  [enrolment.approveEnrolment.name]: enrolment.approveEnrolment,
+  [enrolment.rejectEnrolment.name]: enrolment.rejectEnrolment,
+  [enrolment.withdrawEnrolment.name]: enrolment.withdrawEnrolment,
+  [enrolment.setEnrolmentOutcome.name]: enrolment.setEnrolmentOutcome,
+  [enrolment.createTeam.name]: enrolment.createTeam,
+  [enrolment.assignTeam.name]: enrolment.assignTeam,
+  [attendance.markAttendance.name]: attendance.markAttendance,
+  [attendance.markAllPresent.name]: attendance.markAllPresent,
+  [attendance.recordAssessment.name]: attendance.recordAssessment,
+  [attendance.recordTeamAssessment.name]: attendance.recordTeamAssessment,
 } as const;
 
 /** Arguments of each mutation, by name. */
@@ -32,6 +53,24 @@ export type MutationArgs = {
   'session.archive': ArgsOf<typeof catalogue.archiveSession>;
   'meeting.update': ArgsOf<typeof catalogue.updateMeeting>;
   'meeting.add': ArgsOf<typeof catalogue.addMeeting>;
+  'institution.create': ArgsOf<typeof people.createInstitution>;
+  'institution.update': ArgsOf<typeof people.updateInstitution>;
+  'institution.archive': ArgsOf<typeof people.archiveInstitution>;
+  'person.create': ArgsOf<typeof people.createPerson>;
+  'person.update': ArgsOf<typeof people.updatePerson>;
+  'person.archive': ArgsOf<typeof people.archivePerson>;
+  'person.merge': ArgsOf<typeof people.mergePerson>;
+  'enrolment.request': ArgsOf<typeof enrolment.requestEnrolment>;
+  'enrolment.approve': ArgsOf<typeof enrolment.approveEnrolment>;
+  'enrolment.reject': ArgsOf<typeof enrolment.rejectEnrolment>;
+  'enrolment.withdraw': ArgsOf<typeof enrolment.withdrawEnrolment>;
+  'enrolment.setOutcome': ArgsOf<typeof enrolment.setEnrolmentOutcome>;
+  'team.create': ArgsOf<typeof enrolment.createTeam>;
+  'team.assign': ArgsOf<typeof enrolment.assignTeam>;
+  'attendance.mark': ArgsOf<typeof attendance.markAttendance>;
+  'attendance.markAllPresent': ArgsOf<typeof attendance.markAllPresent>;
+  'assessment.record': ArgsOf<typeof attendance.recordAssessment>;
+  'assessment.recordTeam': ArgsOf<typeof attendance.recordTeamAssessment>;
 };
 /** A mutation name. */
 export type MutationName = keyof MutationArgs;

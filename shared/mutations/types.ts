@@ -1,6 +1,8 @@
 import type { z } from 'zod';
-import type { ErrorCode, ErrorParams, FieldError } from '../errors';
+import type { ErrorCode, ErrorParams, FieldError, Notice } from '../errors';
 import type { Course, Meeting, Programme, Session } from '../domain/catalogue';
+import type { Institution, Person } from '../domain/people';
+import type { AssessmentResult, AttendanceMark, Enrolment, Team } from '../domain/enrolment';
 
 /** Who is making a change. Until accounts arrive with the hub, the device acts locally. */
 export type Role = 'coordinator' | 'instructor' | 'trainee';
@@ -13,6 +15,12 @@ export type Tables = {
   courses: Course;
   sessions: Session;
   meetings: Meeting;
+  institutions: Institution;
+  people: Person;
+  enrolments: Enrolment;
+  teams: Team;
+  attendance: AttendanceMark;
+  results: AssessmentResult;
 };
 /** A table name. */
 export type TableName = keyof Tables;
@@ -23,6 +31,12 @@ export type IndexedField = {
   courses: 'code' | 'programmeId';
   sessions: 'courseId';
   meetings: 'sessionId';
+  institutions: 'name';
+  people: 'email' | 'institutionId' | 'mergedInto';
+  enrolments: 'sessionId' | 'personId';
+  teams: 'sessionId';
+  attendance: 'sessionId' | 'meetingId' | 'personId';
+  results: 'sessionId' | 'enrolmentId';
 };
 
 /**
@@ -51,8 +65,8 @@ export type MutationContext = { actor: Actor; now: string };
 /** A mutation's refusal: a code, its parameters and, when one field is at fault, that field. */
 export type MutationError = { code: ErrorCode; params: ErrorParams; fields: FieldError[] };
 
-/** What applying a mutation answers. */
-export type MutationResult = { ok: true } | { ok: false; error: MutationError };
+/** What applying a mutation answers; a success may bring notices ("waitlisted in position 2"). */
+export type MutationResult = { ok: true; notices?: Notice[] } | { ok: false; error: MutationError };
 
 /** A named, versioned change: the only way data is written, on the device and on the hub. */
 export type MutationDef<Args, Input = unknown> = {
@@ -78,6 +92,11 @@ export function defineMutation<S extends z.ZodType>(
 
 /** Success. */
 export const ok: MutationResult = { ok: true };
+
+/** Success with notices for the person who made the change. */
+export function okWith(...notices: Notice[]): MutationResult {
+  return notices.length ? { ok: true, notices } : ok;
+}
 
 /** A refusal with a code, optionally pinned to a field. */
 export function refuse(code: ErrorCode, params: ErrorParams = {}, field?: string): MutationResult {

@@ -51,3 +51,30 @@ export function sessionArgs(over: Partial<MutationArgs['session.create']> = {}):
     ...over,
   };
 }
+
+/** An instructor (person `p-instructor`) on a test device. */
+export const instructor: Actor = { role: 'instructor', deviceId: 'device-test', personId: 'p-instructor' };
+
+/** Arguments for institution.create. */
+export function institutionArgs(over: Partial<MutationArgs['institution.create']> = {}): MutationArgs['institution.create'] {
+  return { id: 'inst-suparco', name: 'SUPARCO', country: 'PK', city: 'Islamabad', ...over };
+}
+
+/** Arguments for person.create: a trainee, by default the `trainee` actor's own record (`p-1`). */
+export function personArgs(over: Partial<MutationArgs['person.create']> = {}): MutationArgs['person.create'] {
+  return {
+    id: 'p-1',
+    nativeName: 'عائشہ صدیقی',
+    latinName: 'Ayesha Siddiqui',
+    email: 'ayesha@example.org',
+    country: 'PK',
+    roles: ['trainee'],
+    languages: ['en', 'ur'],
+    ...over,
+  };
+}
+
+/** Arguments for enrolment.request: person `p-1` in `session-1`. */
+export function enrolmentArgs(over: Partial<MutationArgs['enrolment.request']> = {}): MutationArgs['enrolment.request'] {
+  return { id: 'enr-1', personId: 'p-1', sessionId: 'session-1', ...over };
+}

@@ -29,7 +29,7 @@ function schemaProblems(calls: readonly MutationCall[]): string[] {
     if (!parsed) return [`${call.name}: unknown mutation`];
     if (parsed.success) return [];
     return fieldErrors(parsed.error).map(
-      (e) => `${call.name} ${call.args.id}: ${describeFieldError(e)}`,
+      (e) => `${call.name} ${(call.args as { id?: string }).id}: ${describeFieldError(e)}`,
     );
   });
 }
@@ -60,7 +60,7 @@ describe('decadeCatalogue', () => {
     const codes = coursesOf(full).map((c) => c.code);
     expect(new Set(codes).size).toBe(codes.length);
     expect(codes.every((code) => /^[A-Z0-9][A-Z0-9-]{1,19}$/.test(code))).toBe(true);
-    expect(new Set(full.map((c) => c.args.id)).size).toBe(full.length);
+    expect(new Set(full.map((c) => (c.args as { id: string }).id)).size).toBe(full.length);
   });
 
   it('passes the mutation argument schemas when every programme and every 50th call is parsed', () => {
@@ -137,7 +137,7 @@ describe('decadeCatalogue loaded through runMutations', () => {
     const calls = decadeCatalogue({ courses: 100, sessions: 400, seed: 11 });
     const outcomes = await runMutations(db, calls, { actor: coordinator, chunkSize: 200 });
     const refused = outcomes.flatMap((o, i) =>
-      o.ok ? [] : [`${calls[i]!.args.id}: ${JSON.stringify(o.error)}`],
+      o.ok ? [] : [`${(calls[i]!.args as { id?: string }).id}: ${JSON.stringify(o.error)}`],
     );
     expect(refused).toEqual([]);
     const counts = decadeCounts(calls);

@@ -66,7 +66,7 @@ describe('demoWorkspace', () => {
           expect(seen, `${call.args.code} needs ${prerequisite}`).toContain(prerequisite);
       }
       if (call.name === 'session.create') expect(seen.has(call.args.courseId)).toBe(true);
-      seen.add(call.args.id);
+      seen.add((call.args as { id: string }).id);
     }
     expect(seen.size).toBe(calls.length);
   });

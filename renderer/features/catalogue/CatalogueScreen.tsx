@@ -1,14 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import {
-  memo,
-  useCallback,
-  useEffect,
-  useMemo,
-  useRef,
-  type KeyboardEvent,
-} from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useFormatDay, useT } from '../../i18n';
+import { useSettings } from '../../state/settings';
 import { DemoOffer, useDemoLoad } from './DemoOffer';
 import { useCourseIndex } from './data';
 import { useCatalogueLabels } from './labels';
@@ -38,6 +32,7 @@ export function CatalogueScreen() {
   );
   const searchRef = useRef<HTMLInputElement>(null);
   const loadingDemo = useDemoLoad((s) => s.progress !== null);
+  const canEdit = useSettings((s) => s.role) === 'coordinator';
 
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
@@ -52,20 +47,23 @@ export function CatalogueScreen() {
   }, []);
 
   if (!data) return <p className="loading">{t('common.loading')}</p>;
-  const empty = (data.programmes.length === 0 && data.courses.length === 0) || loadingDemo;
+  const empty =
+    ((data.programmes.length === 0 && data.courses.length === 0) || loadingDemo) && canEdit;
 
   return (
     <div className="catalogue">
       <div className="screen-header">
         <h1>{t('catalogue.title')}</h1>
-        <div className="actions">
-          <Link className="button primary" to="/courses/new">
-            {t('catalogue.newCourse')}
-          </Link>
-          <Link className="button" to="/programmes">
-            {t('nav.programmes')}
-          </Link>
-        </div>
+        {canEdit && (
+          <div className="actions">
+            <Link className="button primary" to="/courses/new">
+              {t('catalogue.newCourse')}
+            </Link>
+            <Link className="button" to="/programmes">
+              {t('nav.programmes')}
+            </Link>
+          </div>
+        )}
       </div>
       {empty ? (
         <DemoOffer />

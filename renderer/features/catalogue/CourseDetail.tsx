@@ -5,6 +5,7 @@ import { db, useLiveQuery, useMutate } from '../../db';
 import { useErrorText, useFormatDay, useT } from '../../i18n';
 import { useCourse } from './data';
 import { useCatalogueLabels } from './labels';
+import { useSettings } from '../../state/settings';
 import { NotFound } from './NotFound';
 import { isOpenForEnrolment } from './searchIndex';
 
@@ -18,6 +19,7 @@ export function CourseDetail() {
   const mutate = useMutate();
   const location = useLocation();
   const data = useCourse(id);
+  const canEdit = useSettings((s) => s.role) === 'coordinator';
   const [problem, setProblem] = useState<string | null>(null);
   if (data === undefined) return null;
   if (data === null) return <NotFound />;
@@ -26,7 +28,10 @@ export function CourseDetail() {
   const saved = (location.state as { saved?: boolean } | null)?.saved;
 
   const toggleArchive = async () => {
-    const outcome = await mutate({ name: 'course.archive', args: { id: course.id, archived: !course.archived } });
+    const outcome = await mutate({
+      name: 'course.archive',
+      args: { id: course.id, archived: !course.archived },
+    });
     setProblem(outcome.ok ? null : errorText(outcome.error));
   };
 
@@ -35,20 +40,34 @@ export function CourseDetail() {
       <nav className="breadcrumbs" aria-label={t('nav.breadcrumbs')}>
         <Link to="/">{t('catalogue.title')}</Link> › <span>{programme?.name}</span>
       </nav>
-      {saved && <p className="notice-ok" role="status">{t('form.saved')}</p>}
-      {problem && <p className="notice-error" role="alert">{problem}</p>}
+      {saved && (
+        <p className="notice-ok" role="status">
+          {t('form.saved')}
+        </p>
+      )}
+      {problem && (
+        <p className="notice-error" role="alert">
+          {problem}
+        </p>
+      )}
       {course.archived && <p className="notice">{t('course.archivedNotice')}</p>}
       <div className="screen-header">
         <h1 id="course-title" dir="auto">
           <span className="course-code">{course.code}</span> {course.title}
         </h1>
-        <div className="actions">
-          <Link className="button primary" to={`/courses/${course.id}/edit`}>{t('common.edit')}</Link>
-          <Link className="button" to={`/courses/${course.id}/duplicate`}>{t('common.duplicate')}</Link>
-          <button type="button" onClick={() => void toggleArchive()}>
-            {t(course.archived ? 'common.restore' : 'common.archive')}
-          </button>
-        </div>
+        {canEdit && (
+          <div className="actions">
+            <Link className="button primary" to={`/courses/${course.id}/edit`}>
+              {t('common.edit')}
+            </Link>
+            <Link className="button" to={`/courses/${course.id}/duplicate`}>
+              {t('common.duplicate')}
+            </Link>
+            <button type="button" onClick={() => void toggleArchive()}>
+              {t(course.archived ? 'common.restore' : 'common.archive')}
+            </button>
+          </div>
+        )}
       </div>
       <dl className="facts">
         <dt>{t('field.course.level')}</dt>
@@ -58,7 +77,9 @@ export function CourseDetail() {
         <dt>{t('field.course.languages')}</dt>
         <dd>{labels.list(course.languages.map(labels.language))}</dd>
         <dt>{t('field.course.minAttendance')}</dt>
-        <dd>{t('course.minAttendanceValue', { percent: course.completionRule.minAttendancePercent })}</dd>
+        <dd>
+          {t('course.minAttendanceValue', { percent: course.completionRule.minAttendancePercent })}
+        </dd>
         {course.tags.length > 0 && (
           <>
             <dt>{t('field.course.tags')}</dt>
@@ -66,7 +87,11 @@ export function CourseDetail() {
           </>
         )}
       </dl>
-      {course.summary && <p className="summary" dir="auto">{course.summary}</p>}
+      {course.summary && (
+        <p className="summary" dir="auto">
+          {course.summary}
+        </p>
+      )}
       {course.prerequisites.length > 0 && <Prerequisites ids={course.prerequisites} />}
       {course.modules.length > 0 && (
         <section aria-labelledby="modules-title">
@@ -74,7 +99,8 @@ export function CourseDetail() {
           <ol className="modules-list">
             {course.modules.map((m, i) => (
               <li key={i} dir="auto">
-                {m.title} <span className="muted">({t('course.hoursValue', { hours: m.hours })})</span>
+                {m.title}{' '}
+                <span className="muted">({t('course.hoursValue', { hours: m.hours })})</span>
               </li>
             ))}
           </ol>
@@ -83,8 +109,10 @@ export function CourseDetail() {
       <section aria-labelledby="sessions-title">
         <div className="section-header">
           <h2 id="sessions-title">{t('course.sessions', { count: sessions.length })}</h2>
-          {!course.archived && (
-            <Link className="button" to={`/courses/${course.id}/sessions/new`}>{t('session.newTitle')}</Link>
+          {canEdit && !course.archived && (
+            <Link className="button" to={`/courses/${course.id}/sessions/new`}>
+              {t('session.newTitle')}
+            </Link>
           )}
         </div>
         {sessions.length === 0 ? (
@@ -105,15 +133,26 @@ export function CourseDetail() {
                 <tr key={s.id} className={s.archived ? 'archived' : undefined}>
                   <td>
                     <Link to={`/sessions/${s.id}`}>
-                      {t('session.dateRange', { start: formatDay(s.startDate), end: formatDay(s.endDate) })}
+                      {t('session.dateRange', {
+                        start: formatDay(s.startDate),
+                        end: formatDay(s.endDate),
+                      })}
                     </Link>
-                    {s.title && <div className="muted" dir="auto">{s.title}</div>}
+                    {s.title && (
+                      <div className="muted" dir="auto">
+                        {s.title}
+                      </div>
+                    )}
                   </td>
-                  <td dir="auto">{[s.site, s.city, labels.country(s.country)].filter(Boolean).join(', ')}</td>
+                  <td dir="auto">
+                    {[s.site, s.city, labels.country(s.country)].filter(Boolean).join(', ')}
+                  </td>
                   <td>{labels.mode(s.mode)}</td>
                   <td>
                     {labels.status(s.status)}
-                    {isOpenForEnrolment(s, today) && <span className="badge badge-open">{t('catalogue.openBadge')}</span>}
+                    {isOpenForEnrolment(s, today) && (
+                      <span className="badge badge-open">{t('catalogue.openBadge')}</span>
+                    )}
                     {s.archived && <span className="badge">{t('common.archived')}</span>}
                   </td>
                   <td>{s.capacity}</td>
@@ -145,5 +184,10 @@ function Prerequisites({ ids }: { ids: string[] }) {
 }
 
 function useCoursesByIds(ids: string[]) {
-  return useLiveQuery(() => db.courses.bulkGet(ids).then((rows) => rows.filter((r) => r !== undefined)), [ids.join(',')]) ?? [];
+  return (
+    useLiveQuery(
+      () => db.courses.bulkGet(ids).then((rows) => rows.filter((r) => r !== undefined)),
+      [ids.join(',')],
+    ) ?? []
+  );
 }

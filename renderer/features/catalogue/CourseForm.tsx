@@ -92,13 +92,19 @@ function CourseForm({
   const err = useFieldError(errors);
   const guard = useUnsavedChangesGuard(isDirty && !isSubmitSuccessful);
   const prerequisiteOptions = useMemo(
-    () => courses.filter((c) => c.id !== courseId && !c.archived).map((c) => ({ value: c.id, label: `${c.code} — ${c.title}` })),
+    () =>
+      courses
+        .filter((c) => c.id !== courseId && !c.archived)
+        .map((c) => ({ value: c.id, label: `${c.code} — ${c.title}` })),
     [courses, courseId],
   );
 
   const onSubmit = async (values: CourseInput) => {
     const id = courseId ?? crypto.randomUUID();
-    const outcome = await mutate({ name: mode === 'edit' ? 'course.update' : 'course.create', args: { ...values, id } as never });
+    const outcome = await mutate({
+      name: mode === 'edit' ? 'course.update' : 'course.create',
+      args: { ...values, id } as never,
+    });
     if (!outcome.ok) {
       showRefusal(outcome.error, setError);
       throw new Error('refused');
@@ -107,19 +113,34 @@ function CourseForm({
     void navigate(`/courses/${id}`, { state: { saved: true } });
   };
 
-  const title = t(mode === 'edit' ? 'course.editTitle' : mode === 'duplicate' ? 'course.duplicateTitle' : 'course.newTitle');
+  const title = t(
+    mode === 'edit'
+      ? 'course.editTitle'
+      : mode === 'duplicate'
+        ? 'course.duplicateTitle'
+        : 'course.newTitle',
+  );
   const summaryPaths = errorPaths(errors);
   const rootError = err('root', '');
 
   return (
-    <form className="form" noValidate onSubmit={(e) => void handleSubmit(onSubmit)(e).catch(() => undefined)} aria-labelledby="form-title">
+    <form
+      className="form"
+      noValidate
+      onSubmit={(e) => void handleSubmit(onSubmit)(e).catch(() => undefined)}
+      aria-labelledby="form-title"
+    >
       <h1 id="form-title">{title}</h1>
       {summaryPaths.length > 0 && isSubmitted && (
         <div className="error-summary" role="alert">
           {t('form.errorSummary', { count: summaryPaths.length })}
         </div>
       )}
-      {rootError && <p className="notice-error" role="alert">{rootError}</p>}
+      {rootError && (
+        <p className="notice-error" role="alert">
+          {rootError}
+        </p>
+      )}
       {programmes.length === 0 && (
         <p className="notice">
           {t('course.needProgramme')} <Link to="/programmes/new">{t('programme.newTitle')}</Link>
@@ -129,7 +150,10 @@ function CourseForm({
         <SelectField
           label={t('field.course.programme')}
           error={err('programmeId', t('field.course.programme'))}
-          options={[{ value: '', label: t('field.choose') }, ...programmes.filter((p) => !p.archived).map((p) => ({ value: p.id, label: p.name }))]}
+          options={[
+            { value: '', label: t('field.choose') },
+            ...programmes.filter((p) => !p.archived).map((p) => ({ value: p.id, label: p.name })),
+          ]}
           {...register('programmeId')}
         />
         <TextField
@@ -139,9 +163,26 @@ function CourseForm({
           autoComplete="off"
           {...register('code')}
         />
-        <TextField className="span-2" dir="auto" label={t('field.course.title')} error={err('title', t('field.course.title'))} {...register('title')} />
-        <TextArea className="span-2" dir="auto" label={t('field.course.summary')} error={err('summary', t('field.course.summary'))} {...register('summary')} />
-        <SelectField label={t('field.course.level')} error={err('level', t('field.course.level'))} options={labels.levelOptions} {...register('level')} />
+        <TextField
+          className="span-2"
+          dir="auto"
+          label={t('field.course.title')}
+          error={err('title', t('field.course.title'))}
+          {...register('title')}
+        />
+        <TextArea
+          className="span-2"
+          dir="auto"
+          label={t('field.course.summary')}
+          error={err('summary', t('field.course.summary'))}
+          {...register('summary')}
+        />
+        <SelectField
+          label={t('field.course.level')}
+          error={err('level', t('field.course.level'))}
+          options={labels.levelOptions}
+          {...register('level')}
+        />
         <TextField
           label={t('field.course.hours')}
           type="number"
@@ -177,7 +218,10 @@ function CourseForm({
               value={field.value}
               onChange={field.onChange}
               onBlur={field.onBlur}
-              error={err('tags', t('field.course.tags')) ?? firstItemError(errors.tags, (i) => err(`tags.${i}`, t('field.course.tags')))}
+              error={
+                err('tags', t('field.course.tags')) ??
+                firstItemError(errors.tags, (i) => err(`tags.${i}`, t('field.course.tags')))
+              }
             />
           )}
         />
@@ -217,7 +261,9 @@ function CourseForm({
                 <span>{t('course.addPrerequisite')}</span>
                 <select
                   value=""
-                  onChange={(e) => e.target.value && field.onChange([...field.value, e.target.value])}
+                  onChange={(e) =>
+                    e.target.value && field.onChange([...field.value, e.target.value])
+                  }
                 >
                   <option value="">{t('field.choose')}</option>
                   {prerequisiteOptions
@@ -230,7 +276,9 @@ function CourseForm({
                 </select>
               </label>
               {err('prerequisites', t('field.course.prerequisites')) && (
-                <p className="field-error" role="alert">{err('prerequisites', t('field.course.prerequisites'))}</p>
+                <p className="field-error" role="alert">
+                  {err('prerequisites', t('field.course.prerequisites'))}
+                </p>
               )}
             </fieldset>
           )}
@@ -283,7 +331,10 @@ function CourseForm({
   );
 }
 
-function firstItemError(errors: unknown, text: (index: number) => string | undefined): string | undefined {
+function firstItemError(
+  errors: unknown,
+  text: (index: number) => string | undefined,
+): string | undefined {
   if (!Array.isArray(errors)) return undefined;
   const index = errors.findIndex(Boolean);
   return index >= 0 ? text(index) : undefined;

@@ -37,7 +37,11 @@ export function DemoOffer() {
       <h2 id="demo-title">{t('demo.title')}</h2>
       <p>{t('demo.body')}</p>
       {progress ? (
-        <ProgressBar label={t('demo.loading', { done: progress.done, total: progress.total })} value={progress.done} max={progress.total} />
+        <ProgressBar
+          label={t('demo.loading', { done: progress.done, total: progress.total })}
+          value={progress.done}
+          max={progress.total}
+        />
       ) : (
         <div className="actions">
           <button type="button" className="primary" onClick={() => void load()}>
@@ -48,7 +52,11 @@ export function DemoOffer() {
           </Link>
         </div>
       )}
-      {failed && <p role="alert" className="notice-error">{failed}</p>}
+      {failed && (
+        <p role="alert" className="notice-error">
+          {failed}
+        </p>
+      )}
     </section>
   );
 }

@@ -17,7 +17,9 @@ export function ProgrammesScreen() {
   const programmes = useProgrammes();
   const counts = useLiveQuery(async () => {
     const byProgramme = new Map<string, number>();
-    await db.courses.each((c) => byProgramme.set(c.programmeId, (byProgramme.get(c.programmeId) ?? 0) + 1));
+    await db.courses.each((c) =>
+      byProgramme.set(c.programmeId, (byProgramme.get(c.programmeId) ?? 0) + 1),
+    );
     return byProgramme;
   }, []);
   const mutate = useMutate();
@@ -28,7 +30,9 @@ export function ProgrammesScreen() {
     <div>
       <div className="screen-header">
         <h1>{t('nav.programmes')}</h1>
-        <Link className="button primary" to="/programmes/new">{t('programme.newTitle')}</Link>
+        <Link className="button primary" to="/programmes/new">
+          {t('programme.newTitle')}
+        </Link>
       </div>
       {programmes.length === 0 && <p className="muted">{t('programme.none')}</p>}
       <ul className="cards">
@@ -48,9 +52,21 @@ export function ProgrammesScreen() {
               >
                 {t('programme.showCourses')}
               </button>
-              <Link className="button" to={`/courses/new?programme=${p.id}`}>{t('catalogue.newCourse')}</Link>
-              <Link className="button" to={`/programmes/${p.id}/edit`}>{t('common.edit')}</Link>
-              <button type="button" onClick={() => void mutate({ name: 'programme.archive', args: { id: p.id, archived: !p.archived } })}>
+              <Link className="button" to={`/courses/new?programme=${p.id}`}>
+                {t('catalogue.newCourse')}
+              </Link>
+              <Link className="button" to={`/programmes/${p.id}/edit`}>
+                {t('common.edit')}
+              </Link>
+              <button
+                type="button"
+                onClick={() =>
+                  void mutate({
+                    name: 'programme.archive',
+                    args: { id: p.id, archived: !p.archived },
+                  })
+                }
+              >
                 {t(p.archived ? 'common.restore' : 'common.archive')}
               </button>
             </div>
@@ -66,23 +82,40 @@ const resolver = sharedSchemaResolver(programmeInput);
 /** Create or edit a programme. */
 export function ProgrammeFormScreen({ mode }: { mode: 'new' | 'edit' }) {
   const { id } = useParams();
-  const programme = useLiveQuery(async () => (id ? ((await db.programmes.get(id)) ?? null) : null), [id]);
+  const programme = useLiveQuery(
+    async () => (id ? ((await db.programmes.get(id)) ?? null) : null),
+    [id],
+  );
   if (mode === 'edit' && programme === undefined) return null;
   if (mode === 'edit' && !programme) return <NotFound />;
   return (
     <ProgrammeForm
       key={id ?? 'new'}
       programmeId={mode === 'edit' ? id : undefined}
-      initial={programme ? { name: programme.name, description: programme.description } : { name: '', description: '' }}
+      initial={
+        programme
+          ? { name: programme.name, description: programme.description }
+          : { name: '', description: '' }
+      }
     />
   );
 }
 
-function ProgrammeForm({ programmeId, initial }: { programmeId: string | undefined; initial: ProgrammeInput }) {
+function ProgrammeForm({
+  programmeId,
+  initial,
+}: {
+  programmeId: string | undefined;
+  initial: ProgrammeInput;
+}) {
   const t = useT();
   const navigate = useNavigate();
   const mutate = useMutate();
-  const { register, handleSubmit, formState, setError } = useForm<ProgrammeInput, unknown, ProgrammeInput>({
+  const { register, handleSubmit, formState, setError } = useForm<
+    ProgrammeInput,
+    unknown,
+    ProgrammeInput
+  >({
     defaultValues: initial,
     resolver,
   });
@@ -91,7 +124,10 @@ function ProgrammeForm({ programmeId, initial }: { programmeId: string | undefin
   const guard = useUnsavedChangesGuard(isDirty && !isSubmitSuccessful);
   const onSubmit = async (values: ProgrammeInput) => {
     const id = programmeId ?? crypto.randomUUID();
-    const outcome = await mutate({ name: programmeId ? 'programme.update' : 'programme.create', args: { ...values, id } as never });
+    const outcome = await mutate({
+      name: programmeId ? 'programme.update' : 'programme.create',
+      args: { ...values, id } as never,
+    });
     if (!outcome.ok) {
       showRefusal(outcome.error, setError);
       throw new Error('refused');
@@ -100,16 +136,37 @@ function ProgrammeForm({ programmeId, initial }: { programmeId: string | undefin
     void navigate('/programmes');
   };
   return (
-    <form className="form" noValidate onSubmit={(e) => void handleSubmit(onSubmit)(e).catch(() => undefined)} aria-labelledby="form-title">
+    <form
+      className="form"
+      noValidate
+      onSubmit={(e) => void handleSubmit(onSubmit)(e).catch(() => undefined)}
+      aria-labelledby="form-title"
+    >
       <h1 id="form-title">{t(programmeId ? 'programme.editTitle' : 'programme.newTitle')}</h1>
       {errorPaths(errors).length > 0 && isSubmitted && (
-        <div className="error-summary" role="alert">{t('form.errorSummary', { count: errorPaths(errors).length })}</div>
+        <div className="error-summary" role="alert">
+          {t('form.errorSummary', { count: errorPaths(errors).length })}
+        </div>
       )}
-      <TextField dir="auto" label={t('field.programme.name')} error={err('name', t('field.programme.name'))} {...register('name')} />
-      <TextArea dir="auto" label={t('field.programme.description')} error={err('description', t('field.programme.description'))} {...register('description')} />
+      <TextField
+        dir="auto"
+        label={t('field.programme.name')}
+        error={err('name', t('field.programme.name'))}
+        {...register('name')}
+      />
+      <TextArea
+        dir="auto"
+        label={t('field.programme.description')}
+        error={err('description', t('field.programme.description'))}
+        {...register('description')}
+      />
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={isSubmitting}>{t(programmeId ? 'form.save' : 'programme.create')}</button>
-        <button type="button" onClick={() => void navigate(-1)}>{t('form.cancel')}</button>
+        <button type="submit" className="primary" disabled={isSubmitting}>
+          {t(programmeId ? 'form.save' : 'programme.create')}
+        </button>
+        <button type="button" onClick={() => void navigate(-1)}>
+          {t('form.cancel')}
+        </button>
       </div>
       {guard.dialog}
     </form>

@@ -1,7 +1,12 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useLocation, useParams } from 'react-router';
-import { meetingInput, type Meeting, type MeetingInput, type Session } from '../../../shared/domain/catalogue';
+import {
+  meetingInput,
+  type Meeting,
+  type MeetingInput,
+  type Session,
+} from '../../../shared/domain/catalogue';
 import { useMutate } from '../../db';
 import { useErrorText, useFormatDay, useT } from '../../i18n';
 import { TextField } from '../../ui/fields';
@@ -10,6 +15,7 @@ import { useSession } from './data';
 import { showRefusal, useFieldError } from './formErrors';
 import { useCatalogueLabels } from './labels';
 import { NotFound } from './NotFound';
+import { useSettings } from '../../state/settings';
 
 /** One session: where and when, and its class days, each editable. */
 export function SessionDetail() {
@@ -20,6 +26,9 @@ export function SessionDetail() {
   const mutate = useMutate();
   const location = useLocation();
   const data = useSession(id);
+  const role = useSettings((s) => s.role);
+  const canEdit = role === 'coordinator';
+  const isStaff = role !== 'trainee';
   const [problem, setProblem] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   if (data === undefined) return null;
@@ -28,41 +37,87 @@ export function SessionDetail() {
   const saved = (location.state as { saved?: boolean } | null)?.saved;
 
   const toggleArchive = async () => {
-    const outcome = await mutate({ name: 'session.archive', args: { id: session.id, archived: !session.archived } });
+    const outcome = await mutate({
+      name: 'session.archive',
+      args: { id: session.id, archived: !session.archived },
+    });
     setProblem(outcome.ok ? null : errorText(outcome.error));
   };
 
   return (
     <article className="detail" aria-labelledby="session-title">
       <nav className="breadcrumbs" aria-label={t('nav.breadcrumbs')}>
-        <Link to="/">{t('catalogue.title')}</Link> › {course && <Link to={`/courses/${course.id}`}>{course.code}</Link>}
+        <Link to="/">{t('catalogue.title')}</Link> ›{' '}
+        {course && <Link to={`/courses/${course.id}`}>{course.code}</Link>}
       </nav>
-      {saved && <p className="notice-ok" role="status">{t('form.saved')}</p>}
-      {problem && <p className="notice-error" role="alert">{problem}</p>}
+      {saved && (
+        <p className="notice-ok" role="status">
+          {t('form.saved')}
+        </p>
+      )}
+      {problem && (
+        <p className="notice-error" role="alert">
+          {problem}
+        </p>
+      )}
       <div className="screen-header">
         <h1 id="session-title" dir="auto">
           {session.title || course?.title}{' '}
-          <span className="muted">{t('session.dateRange', { start: formatDay(session.startDate), end: formatDay(session.endDate) })}</span>
+          <span className="muted">
+            {t('session.dateRange', {
+              start: formatDay(session.startDate),
+              end: formatDay(session.endDate),
+            })}
+          </span>
         </h1>
         <div className="actions">
-          <Link className="button primary" to={`/sessions/${session.id}/edit`}>{t('common.edit')}</Link>
-          <Link className="button" to={`/sessions/${session.id}/duplicate`}>{t('common.duplicate')}</Link>
-          <button type="button" onClick={() => void toggleArchive()}>
-            {t(session.archived ? 'common.restore' : 'common.archive')}
-          </button>
+          {canEdit && (
+            <Link className="button primary" to={`/sessions/${session.id}/edit`}>
+              {t('common.edit')}
+            </Link>
+          )}
+          {isStaff && (
+            <Link className="button" to={`/sessions/${session.id}/roster`}>
+              {t('enrolment.roster')}
+            </Link>
+          )}
+          {isStaff && (
+            <Link className="button" to={`/sessions/${session.id}/attendance`}>
+              {t('attendance.title')}
+            </Link>
+          )}
+          {canEdit && (
+            <Link className="button" to={`/sessions/${session.id}/duplicate`}>
+              {t('common.duplicate')}
+            </Link>
+          )}
+          {canEdit && (
+            <button type="button" onClick={() => void toggleArchive()}>
+              {t(session.archived ? 'common.restore' : 'common.archive')}
+            </button>
+          )}
         </div>
       </div>
       <SessionFacts session={session} />
       <section aria-labelledby="days-title">
         <div className="section-header">
           <h2 id="days-title">{t('session.classDays', { count: meetings.length })}</h2>
-          <button type="button" onClick={() => setEditing('new')}>{t('meeting.add')}</button>
+          <button type="button" onClick={() => setEditing('new')}>
+            {t('meeting.add')}
+          </button>
         </div>
         <p className="muted">{t('session.timesIn', { zone: session.timeZone })}</p>
         {editing === 'new' && (
           <MeetingEditor
             sessionId={session.id}
-            initial={{ date: session.endDate, startTime: session.schedule.startTime, endTime: session.schedule.endTime, room: '', note: '', cancelled: false }}
+            initial={{
+              date: session.endDate,
+              startTime: session.schedule.startTime,
+              endTime: session.schedule.endTime,
+              room: '',
+              note: '',
+              cancelled: false,
+            }}
             onDone={() => setEditing(null)}
           />
         )}
@@ -73,7 +128,9 @@ export function SessionDetail() {
               <th scope="col">{t('field.meeting.time')}</th>
               <th scope="col">{t('field.meeting.room')}</th>
               <th scope="col">{t('field.meeting.note')}</th>
-              <th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th>
+              <th scope="col">
+                <span className="visually-hidden">{t('common.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -81,7 +138,12 @@ export function SessionDetail() {
               editing === m.id ? (
                 <tr key={m.id}>
                   <td colSpan={5}>
-                    <MeetingEditor sessionId={session.id} meeting={m} initial={m} onDone={() => setEditing(null)} />
+                    <MeetingEditor
+                      sessionId={session.id}
+                      meeting={m}
+                      initial={m}
+                      onDone={() => setEditing(null)}
+                    />
                   </td>
                 </tr>
               ) : (
@@ -91,11 +153,18 @@ export function SessionDetail() {
                     {m.cancelled && <span className="badge">{t('meeting.cancelled')}</span>}
                     {m.edited && <span className="badge badge-muted">{t('meeting.edited')}</span>}
                   </td>
-                  <td>{m.startTime}–{m.endTime}</td>
+                  <td>
+                    {m.startTime}–{m.endTime}
+                  </td>
                   <td dir="auto">{m.room}</td>
                   <td dir="auto">{m.note}</td>
                   <td>
-                    <button type="button" className="link-button" onClick={() => setEditing(m.id)} aria-label={t('meeting.editDay', { date: formatDay(m.date, 'long') })}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => setEditing(m.id)}
+                      aria-label={t('meeting.editDay', { date: formatDay(m.date, 'long') })}
+                    >
                       {t('common.edit')}
                     </button>
                   </td>
@@ -116,15 +185,25 @@ function SessionFacts({ session }: { session: Session }) {
   return (
     <dl className="facts">
       <dt>{t('field.session.status')}</dt>
-      <dd>{labels.status(session.status)}{session.archived ? ` · ${t('common.archived')}` : ''}</dd>
+      <dd>
+        {labels.status(session.status)}
+        {session.archived ? ` · ${t('common.archived')}` : ''}
+      </dd>
       <dt>{t('field.session.mode')}</dt>
       <dd>{labels.mode(session.mode)}</dd>
       <dt>{t('field.session.site')}</dt>
-      <dd dir="auto">{[session.site, session.city, labels.country(session.country)].filter(Boolean).join(', ')}</dd>
+      <dd dir="auto">
+        {[session.site, session.city, labels.country(session.country)].filter(Boolean).join(', ')}
+      </dd>
       <dt>{t('field.session.capacity')}</dt>
       <dd>{session.capacity}</dd>
       <dt>{t('field.session.enrolmentWindow')}</dt>
-      <dd>{t('session.dateRange', { start: formatDay(session.enrolmentOpens), end: formatDay(session.enrolmentCloses) })}</dd>
+      <dd>
+        {t('session.dateRange', {
+          start: formatDay(session.enrolmentOpens),
+          end: formatDay(session.enrolmentCloses),
+        })}
+      </dd>
       <dt>{t('field.session.instructors')}</dt>
       <dd dir="auto">{session.instructors.join(', ') || '—'}</dd>
       <dt>{t('field.session.timeZone')}</dt>
@@ -148,15 +227,29 @@ function MeetingEditor({
 }) {
   const t = useT();
   const mutate = useMutate();
-  const { register, handleSubmit, formState, setError } = useForm<MeetingInput, unknown, MeetingInput>({
-    defaultValues: { date: initial.date, startTime: initial.startTime, endTime: initial.endTime, room: initial.room ?? '', note: initial.note ?? '', cancelled: initial.cancelled },
+  const { register, handleSubmit, formState, setError } = useForm<
+    MeetingInput,
+    unknown,
+    MeetingInput
+  >({
+    defaultValues: {
+      date: initial.date,
+      startTime: initial.startTime,
+      endTime: initial.endTime,
+      room: initial.room ?? '',
+      note: initial.note ?? '',
+      cancelled: initial.cancelled,
+    },
     resolver: meetingResolver,
   });
   const err = useFieldError(formState.errors);
   const onSubmit = async (values: MeetingInput) => {
     const outcome = meeting
       ? await mutate({ name: 'meeting.update', args: { ...values, id: meeting.id } })
-      : await mutate({ name: 'meeting.add', args: { ...values, id: crypto.randomUUID(), sessionId } });
+      : await mutate({
+          name: 'meeting.add',
+          args: { ...values, id: crypto.randomUUID(), sessionId },
+        });
     if (!outcome.ok) {
       showRefusal(outcome.error, setError);
       return;
@@ -164,18 +257,52 @@ function MeetingEditor({
     onDone();
   };
   return (
-    <form className="meeting-editor" noValidate onSubmit={(e) => void handleSubmit(onSubmit)(e)} aria-label={t(meeting ? 'meeting.editTitle' : 'meeting.add')}>
-      <TextField type="date" label={t('field.meeting.date')} error={err('date', t('field.meeting.date'))} {...register('date')} />
-      <TextField type="time" label={t('field.session.startTime')} error={err('startTime', t('field.session.startTime'))} {...register('startTime')} />
-      <TextField type="time" label={t('field.session.endTime')} error={err('endTime', t('field.session.endTime'))} {...register('endTime')} />
-      <TextField dir="auto" label={t('field.meeting.room')} error={err('room', t('field.meeting.room'))} {...register('room')} />
-      <TextField dir="auto" label={t('field.meeting.note')} error={err('note', t('field.meeting.note'))} {...register('note')} />
+    <form
+      className="meeting-editor"
+      noValidate
+      onSubmit={(e) => void handleSubmit(onSubmit)(e)}
+      aria-label={t(meeting ? 'meeting.editTitle' : 'meeting.add')}
+    >
+      <TextField
+        type="date"
+        label={t('field.meeting.date')}
+        error={err('date', t('field.meeting.date'))}
+        {...register('date')}
+      />
+      <TextField
+        type="time"
+        label={t('field.session.startTime')}
+        error={err('startTime', t('field.session.startTime'))}
+        {...register('startTime')}
+      />
+      <TextField
+        type="time"
+        label={t('field.session.endTime')}
+        error={err('endTime', t('field.session.endTime'))}
+        {...register('endTime')}
+      />
+      <TextField
+        dir="auto"
+        label={t('field.meeting.room')}
+        error={err('room', t('field.meeting.room'))}
+        {...register('room')}
+      />
+      <TextField
+        dir="auto"
+        label={t('field.meeting.note')}
+        error={err('note', t('field.meeting.note'))}
+        {...register('note')}
+      />
       <label className="checkbox">
         <input type="checkbox" {...register('cancelled')} /> {t('meeting.cancelDay')}
       </label>
       <div className="form-actions">
-        <button type="submit" className="primary">{t('form.save')}</button>
-        <button type="button" onClick={onDone}>{t('form.cancel')}</button>
+        <button type="submit" className="primary">
+          {t('form.save')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('form.cancel')}
+        </button>
       </div>
     </form>
   );

@@ -1,7 +1,12 @@
 import { useMemo } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
-import { sessionInput, type Course, type Session, type SessionInput } from '../../../shared/domain/catalogue';
+import {
+  sessionInput,
+  type Course,
+  type Session,
+  type SessionInput,
+} from '../../../shared/domain/catalogue';
 import { classDates, addDays } from '../../../shared/domain/schedule';
 import { isIsoDate, localToday } from '../../../shared/domain/values';
 import { useMutate } from '../../db';
@@ -92,20 +97,35 @@ function SessionForm({
   const { errors, isSubmitted, isDirty, isSubmitSuccessful, isSubmitting } = formState;
   const err = useFieldError(errors);
   const guard = useUnsavedChangesGuard(isDirty && !isSubmitSuccessful);
-  const [startDate, endDate, weekdays] = useWatch({ control, name: ['startDate', 'endDate', 'schedule.weekdays'] });
+  const [startDate, endDate, weekdays] = useWatch({
+    control,
+    name: ['startDate', 'endDate', 'schedule.weekdays'],
+  });
   const classDays = useMemo(
-    () => (isIsoDate(startDate) && isIsoDate(endDate) && endDate >= startDate ? classDates(startDate, endDate, weekdays).length : 0),
+    () =>
+      isIsoDate(startDate) && isIsoDate(endDate) && endDate >= startDate
+        ? classDates(startDate, endDate, weekdays).length
+        : 0,
     [startDate, endDate, weekdays],
   );
   const weekdayOptions = useMemo(() => {
-    const fmt = new Intl.DateTimeFormat(document.documentElement.lang || 'en', { weekday: 'short', timeZone: 'UTC' });
+    const fmt = new Intl.DateTimeFormat(document.documentElement.lang || 'en', {
+      weekday: 'short',
+      timeZone: 'UTC',
+    });
     // 2024-01-01 was a Monday.
-    return [1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: fmt.format(Date.UTC(2024, 0, d)) }));
+    return [1, 2, 3, 4, 5, 6, 7].map((d) => ({
+      value: d,
+      label: fmt.format(Date.UTC(2024, 0, d)),
+    }));
   }, []);
 
   const onSubmit = async (values: SessionInput) => {
     const id = sessionId ?? crypto.randomUUID();
-    const outcome = await mutate({ name: mode === 'edit' ? 'session.update' : 'session.create', args: { ...values, id } as never });
+    const outcome = await mutate({
+      name: mode === 'edit' ? 'session.update' : 'session.create',
+      args: { ...values, id } as never,
+    });
     if (!outcome.ok) {
       showRefusal(outcome.error, setError);
       throw new Error('refused');
@@ -116,23 +136,58 @@ function SessionForm({
 
   const summaryPaths = errorPaths(errors);
   const rootError = err('root', '');
-  const title = t(mode === 'edit' ? 'session.editTitle' : mode === 'duplicate' ? 'session.duplicateTitle' : 'session.newTitle');
+  const title = t(
+    mode === 'edit'
+      ? 'session.editTitle'
+      : mode === 'duplicate'
+        ? 'session.duplicateTitle'
+        : 'session.newTitle',
+  );
 
   return (
-    <form className="form" noValidate onSubmit={(e) => void handleSubmit(onSubmit)(e).catch(() => undefined)} aria-labelledby="form-title">
+    <form
+      className="form"
+      noValidate
+      onSubmit={(e) => void handleSubmit(onSubmit)(e).catch(() => undefined)}
+      aria-labelledby="form-title"
+    >
       <h1 id="form-title">
-        {title} <span className="muted" dir="auto">— {course.code} {course.title}</span>
+        {title}{' '}
+        <span className="muted" dir="auto">
+          — {course.code} {course.title}
+        </span>
       </h1>
       {summaryPaths.length > 0 && isSubmitted && (
         <div className="error-summary" role="alert">
           {t('form.errorSummary', { count: summaryPaths.length })}
         </div>
       )}
-      {rootError && <p className="notice-error" role="alert">{rootError}</p>}
+      {rootError && (
+        <p className="notice-error" role="alert">
+          {rootError}
+        </p>
+      )}
       <div className="form-grid">
-        <TextField className="span-2" dir="auto" label={t('field.session.title')} hint={t('hint.session.title')} error={err('title', t('field.session.title'))} {...register('title')} />
-        <TextField type="date" label={t('field.session.startDate')} error={err('startDate', t('field.session.startDate'))} {...register('startDate')} />
-        <TextField type="date" label={t('field.session.endDate')} error={err('endDate', t('field.session.endDate'))} {...register('endDate')} />
+        <TextField
+          className="span-2"
+          dir="auto"
+          label={t('field.session.title')}
+          hint={t('hint.session.title')}
+          error={err('title', t('field.session.title'))}
+          {...register('title')}
+        />
+        <TextField
+          type="date"
+          label={t('field.session.startDate')}
+          error={err('startDate', t('field.session.startDate'))}
+          {...register('startDate')}
+        />
+        <TextField
+          type="date"
+          label={t('field.session.endDate')}
+          error={err('endDate', t('field.session.endDate'))}
+          {...register('endDate')}
+        />
         <div className="span-2">
           <Controller
             control={control}
@@ -149,9 +204,21 @@ function SessionForm({
             )}
           />
         </div>
-        <TextField type="time" label={t('field.session.startTime')} error={err('schedule.startTime', t('field.session.startTime'))} {...register('schedule.startTime')} />
-        <TextField type="time" label={t('field.session.endTime')} error={err('schedule.endTime', t('field.session.endTime'))} {...register('schedule.endTime')} />
-        <p className="span-2 schedule-preview" aria-live="polite">{t('session.classDaysPreview', { count: classDays })}</p>
+        <TextField
+          type="time"
+          label={t('field.session.startTime')}
+          error={err('schedule.startTime', t('field.session.startTime'))}
+          {...register('schedule.startTime')}
+        />
+        <TextField
+          type="time"
+          label={t('field.session.endTime')}
+          error={err('schedule.endTime', t('field.session.endTime'))}
+          {...register('schedule.endTime')}
+        />
+        <p className="span-2 schedule-preview" aria-live="polite">
+          {t('session.classDaysPreview', { count: classDays })}
+        </p>
         <TextField
           label={t('field.session.timeZone')}
           hint={t('hint.session.timeZone')}
@@ -164,19 +231,56 @@ function SessionForm({
             <option key={z} value={z} />
           ))}
         </datalist>
-        <SelectField label={t('field.session.mode')} error={err('mode', t('field.session.mode'))} options={labels.modeOptions} {...register('mode')} />
-        <TextField dir="auto" label={t('field.session.site')} hint={t('hint.session.site')} error={err('site', t('field.session.site'))} {...register('site')} />
-        <TextField dir="auto" label={t('field.session.city')} error={err('city', t('field.session.city'))} {...register('city')} />
+        <SelectField
+          label={t('field.session.mode')}
+          error={err('mode', t('field.session.mode'))}
+          options={labels.modeOptions}
+          {...register('mode')}
+        />
+        <TextField
+          dir="auto"
+          label={t('field.session.site')}
+          hint={t('hint.session.site')}
+          error={err('site', t('field.session.site'))}
+          {...register('site')}
+        />
+        <TextField
+          dir="auto"
+          label={t('field.session.city')}
+          error={err('city', t('field.session.city'))}
+          {...register('city')}
+        />
         <SelectField
           label={t('field.session.country')}
           error={err('country', t('field.session.country'))}
           options={[{ value: '', label: t('field.choose') }, ...labels.countryOptions]}
           {...register('country')}
         />
-        <TextField type="number" min={1} label={t('field.session.capacity')} error={err('capacity', t('field.session.capacity'))} {...register('capacity', { valueAsNumber: true })} />
-        <TextField type="date" label={t('field.session.enrolmentOpens')} error={err('enrolmentOpens', t('field.session.enrolmentOpens'))} {...register('enrolmentOpens')} />
-        <TextField type="date" label={t('field.session.enrolmentCloses')} error={err('enrolmentCloses', t('field.session.enrolmentCloses'))} {...register('enrolmentCloses')} />
-        <SelectField label={t('field.session.status')} error={err('status', t('field.session.status'))} options={labels.statusOptions} {...register('status')} />
+        <TextField
+          type="number"
+          min={1}
+          label={t('field.session.capacity')}
+          error={err('capacity', t('field.session.capacity'))}
+          {...register('capacity', { valueAsNumber: true })}
+        />
+        <TextField
+          type="date"
+          label={t('field.session.enrolmentOpens')}
+          error={err('enrolmentOpens', t('field.session.enrolmentOpens'))}
+          {...register('enrolmentOpens')}
+        />
+        <TextField
+          type="date"
+          label={t('field.session.enrolmentCloses')}
+          error={err('enrolmentCloses', t('field.session.enrolmentCloses'))}
+          {...register('enrolmentCloses')}
+        />
+        <SelectField
+          label={t('field.session.status')}
+          error={err('status', t('field.session.status'))}
+          options={labels.statusOptions}
+          {...register('status')}
+        />
         <Controller
           control={control}
           name="instructors"

@@ -42,10 +42,19 @@ export function errorPaths(errors: FieldErrors, prefix = ''): string[] {
  * Shows a mutation's refusal on the form: on the fields it names (focusing the first), or at
  * the top of the form when it names none.
  */
-export function showRefusal<T extends FieldValues>(error: MutationError, setError: UseFormSetError<T>): void {
-  const fields = error.fields.length ? error.fields : [{ path: '', code: error.code, params: error.params }];
+export function showRefusal<T extends FieldValues>(
+  error: MutationError,
+  setError: UseFormSetError<T>,
+): void {
+  const fields = error.fields.length
+    ? error.fields
+    : [{ path: '', code: error.code, params: error.params }];
   for (const path of errorPaths(toFormErrors<T>(fields))) {
     const field = fields.find((f) => f.path === path) ?? fields[0]!;
-    setError((path || 'root') as FieldPath<T>, { type: field.code, message: JSON.stringify(field.params) }, { shouldFocus: true });
+    setError(
+      (path || 'root') as FieldPath<T>,
+      { type: field.code, message: JSON.stringify(field.params) },
+      { shouldFocus: true },
+    );
   }
 }

@@ -1,0 +1,47 @@
+import { defineMessages } from '../i18n/define';
+
+/** Interface text of the window frame: navigation by role and "acting as". */
+export const appMessages = defineMessages({
+  en: {
+    'app.nav.people': 'People',
+    'app.nav.today': 'Today',
+    'app.nav.myCourses': 'My courses',
+    'app.actingAs': 'Acting as',
+    'app.role.coordinator': 'Coordinator',
+    'app.role.instructor': 'Instructor',
+    'app.role.trainee': 'Trainee',
+    'app.actingPerson': 'Person',
+    'app.choosePerson': 'Choose who you are…',
+    'app.noPeopleWithRole': 'No one has this role yet: add people first.',
+    'app.notForRole': 'This screen is not available to a {role}.',
+    'app.notForRoleHint': 'Change “Acting as” at the top of the window, or go back.',
+  },
+  zh: {
+    'app.nav.people': '人员',
+    'app.nav.today': '今日',
+    'app.nav.myCourses': '我的课程',
+    'app.actingAs': '当前身份',
+    'app.role.coordinator': '协调员',
+    'app.role.instructor': '授课教师',
+    'app.role.trainee': '学员',
+    'app.actingPerson': '人员',
+    'app.choosePerson': '请选择您是谁…',
+    'app.noPeopleWithRole': '还没有人具有此角色：请先添加人员。',
+    'app.notForRole': '{role}无法使用此页面。',
+    'app.notForRoleHint': '请在窗口顶部更改“当前身份”，或返回。',
+  },
+  ar: {
+    'app.nav.people': 'الأشخاص',
+    'app.nav.today': 'اليوم',
+    'app.nav.myCourses': 'دوراتي',
+    'app.actingAs': 'الدور الحالي',
+    'app.role.coordinator': 'منسّق',
+    'app.role.instructor': 'مدرّب',
+    'app.role.trainee': 'متدرّب',
+    'app.actingPerson': 'الشخص',
+    'app.choosePerson': 'اختر من أنت…',
+    'app.noPeopleWithRole': 'لا أحد يحمل هذا الدور بعد: أضف أشخاصًا أولًا.',
+    'app.notForRole': 'هذه الشاشة غير متاحة لدور {role}.',
+    'app.notForRoleHint': 'غيّر «الدور الحالي» في أعلى النافذة، أو ارجع.',
+  },
+});

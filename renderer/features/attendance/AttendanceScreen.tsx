@@ -1,0 +1,385 @@
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useIntl } from 'react-intl';
+import { Link, useParams, useSearchParams } from 'react-router';
+import type { Course } from '../../../shared/domain/catalogue';
+import { completionOf } from '../../../shared/domain/completion';
+import { displayName } from '../../../shared/domain/people';
+import { localToday, type AttendanceStatus } from '../../../shared/domain/vocabulary';
+import { db, useLiveQuery, useMutate } from '../../db';
+import { useErrorText, useFormatDay, useT } from '../../i18n';
+import { useSettings } from '../../state/settings';
+import { NotFound } from '../catalogue';
+import { useSessionRoster } from '../enrolment';
+import './attendance.css';
+import { columnCounts, gridKeyAction, markKey, nextMarkOnClick, rowSignature, statusesOf, statusLetter, type GridCell } from './grid';
+
+type Pending = { status: AttendanceStatus | null; seq: number; done: boolean; storedAtDone?: unknown };
+
+/** The attendance grid of a session: trainees × class days, marked with the keyboard or by touch. */
+export function AttendanceScreen() {
+  const { id } = useParams();
+  const t = useT();
+  const formatDay = useFormatDay();
+  const roster = useSessionRoster(id);
+  if (roster === undefined) return <p className="loading">{t('common.loading')}</p>;
+  if (roster === null) return <NotFound />;
+  const { session, course } = roster;
+  const title = session.title || course?.title || '';
+  return (
+    <article className="detail attendance-screen" aria-labelledby="attendance-title">
+      <nav className="breadcrumbs" aria-label={t('nav.breadcrumbs')}>
+        <Link to="/">{t('catalogue.title')}</Link> ›{' '}
+        {course && <Link to={`/courses/${course.id}`}>{course.code}</Link>} ›{' '}
+        <Link to={`/sessions/${session.id}`} dir="auto">{title}</Link>
+      </nav>
+      <div className="screen-header">
+        <h1 id="attendance-title">
+          {t('attendance.title')} <bdi dir="auto">{course ? `${course.code} ${title}` : title}</bdi>{' '}
+          <span className="muted">{t('session.dateRange', { start: formatDay(session.startDate), end: formatDay(session.endDate) })}</span>
+        </h1>
+        <div className="actions">
+          <Link className="button" to={`/sessions/${session.id}/roster`}>{t('enrolment.roster')}</Link>
+        </div>
+      </div>
+      <AttendanceGrid roster={roster} />
+    </article>
+  );
+}
+
+type Roster = NonNullable<ReturnType<typeof useSessionRoster>>;
+
+function AttendanceGrid({ roster }: { roster: Roster }) {
+  const t = useT();
+  const formatDay = useFormatDay();
+  const errorText = useErrorText();
+  const mutate = useMutate();
+  const [searchParams] = useSearchParams();
+  const gridRef = useRef<HTMLTableElement>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const [pending, setPending] = useState<ReadonlyMap<string, Pending>>(new Map());
+
+  // Columns and rows as plain values, so a new answer of the live query that changed nothing
+  // they show keeps them (and every memoised row) as they were.
+  const columnsKey = JSON.stringify(roster.meetings.filter((m) => !m.cancelled).map((m) => [m.id, m.date, m.startTime]));
+  const columns = useMemo(() => (JSON.parse(columnsKey) as [string, string, string][]).map(([id, date, startTime]) => ({ id, date, startTime })), [columnsKey]);
+  const meetingIds = useMemo(() => columns.map((c) => c.id), [columns]);
+  const trainees = useMemo(
+    () =>
+      roster.enrolments
+        .filter((e) => e.state === 'enrolled' || e.state === 'completed' || e.state === 'not-completed')
+        .map((e) => {
+          const person = roster.personById.get(e.personId);
+          return {
+            personId: e.personId,
+            enrolled: e.state === 'enrolled',
+            name: person ? displayName(person) : e.personId,
+            nativeName: person?.nativeName ?? e.personId,
+            latinName: person?.latinName ?? '',
+          };
+        })
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    [roster.enrolments, roster.personById],
+  );
+  const stored = useMemo(() => new Map(roster.marks.map((m) => [markKey(m.meetingId, m.personId), m])), [roster.marks]);
+
+  // What the grid shows: stored marks, overlaid with marks typed but not yet read back.
+  const effective = useMemo(() => {
+    const map = new Map<string, AttendanceStatus>();
+    for (const [key, mark] of stored) map.set(key, mark.status);
+    for (const [key, p] of pending) {
+      if (p.done && p.storedAtDone !== stored) continue;
+      if (p.status === null) map.delete(key);
+      else map.set(key, p.status);
+    }
+    return map;
+  }, [stored, pending]);
+
+  const todayCol = useMemo(() => {
+    const wanted = searchParams.get('meeting');
+    const byParam = columns.findIndex((c) => c.id === wanted);
+    if (byParam >= 0) return byParam;
+    const today = localToday();
+    const past = columns.filter((c) => c.date <= today).length;
+    return Math.max(0, past - 1);
+  }, [columns, searchParams]);
+  const [focus, setFocus] = useState<GridCell>({ row: 0, col: -1 });
+  const focusCell: GridCell = { row: Math.min(focus.row, Math.max(0, trainees.length - 1)), col: focus.col < 0 ? todayCol : Math.min(focus.col, columns.length - 1) };
+
+  useEffect(() => {
+    gridRef.current?.querySelector(`[data-col="${todayCol}"]`)?.scrollIntoView({ block: 'nearest', inline: 'center' });
+  }, [todayCol]);
+
+  const storedRef = useRef(stored);
+  const seqRef = useRef(0);
+  useEffect(() => {
+    storedRef.current = stored;
+  }, [stored]);
+
+  const mark = (row: number, col: number, status: AttendanceStatus | null) => {
+    const trainee = trainees[row];
+    const column = columns[col];
+    if (!trainee || !column) return;
+    const key = markKey(column.id, trainee.personId);
+    const seq = ++seqRef.current;
+    setPending((prev) => new Map(prev).set(key, { status, seq, done: false }));
+    const statusText = status ? t(`attendance.status.${status}`) : t('attendance.status.none');
+    setAnnouncement(t('attendance.cellLabel', { name: trainee.name, date: formatDay(column.date), text: statusText }));
+    void mutate({ name: 'attendance.mark', args: { meetingId: column.id, personId: trainee.personId, status } }).then((outcome) => {
+      if (!outcome.ok) setProblem(t('attendance.refused', { name: trainee.name, date: formatDay(column.date), text: errorText(outcome.error) }));
+      else setProblem(null);
+      setPending((prev) => {
+        const entry = prev.get(key);
+        if (!entry || entry.seq !== seq) return prev;
+        const next = new Map(prev);
+        // Drop settled entries the live query has shown since, so the map stays small.
+        for (const [k, p] of prev) if (p.done && p.storedAtDone !== storedRef.current) next.delete(k);
+        if (outcome.ok) next.set(key, { ...entry, done: true, storedAtDone: storedRef.current });
+        else next.delete(key);
+        return next;
+      });
+    });
+  };
+
+  const markAllPresent = async (col: number) => {
+    const column = columns[col];
+    if (!column) return;
+    const outcome = await mutate({ name: 'attendance.markAllPresent', args: { meetingId: column.id } });
+    if (!outcome.ok) {
+      setProblem(errorText(outcome.error));
+      return;
+    }
+    setProblem(null);
+    setAnnouncement(t('attendance.allPresentDone', { date: formatDay(column.date, 'long') }));
+  };
+
+  const moveTo = (cell: GridCell) => {
+    setFocus(cell);
+    gridRef.current?.querySelector<HTMLElement>(`[data-cell="${cell.row}:${cell.col}"]`)?.focus();
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>, row: number, col: number) => {
+    const dir = document.documentElement.dir === 'rtl' ? 'rtl' : 'ltr';
+    const action = gridKeyAction(e, { row, col }, { rows: trainees.length, cols: columns.length }, dir);
+    if (action.kind === 'none') return;
+    e.preventDefault();
+    if (action.kind === 'move') moveTo(action.to);
+    else mark(row, col, action.status);
+  };
+  const onClick = (row: number, col: number) => {
+    const trainee = trainees[row];
+    const column = columns[col];
+    if (!trainee || !column) return;
+    setFocus({ row, col });
+    mark(row, col, nextMarkOnClick(effective.get(markKey(column.id, trainee.personId)) ?? null));
+  };
+  const onFocus = (row: number, col: number) => setFocus((prev) => (prev.row === row && prev.col === col ? prev : { row, col }));
+
+  // Rows get stable handlers, so only the row whose marks or focus changed renders again.
+  const handlers = useRef({ onKeyDown, onClick, onFocus });
+  useEffect(() => {
+    handlers.current = { onKeyDown, onClick, onFocus };
+  });
+  const stableKeyDown = useCallback((e: KeyboardEvent<HTMLElement>, row: number, col: number) => handlers.current.onKeyDown(e, row, col), []);
+  const stableClick = useCallback((row: number, col: number) => handlers.current.onClick(row, col), []);
+  const stableFocus = useCallback((row: number, col: number) => handlers.current.onFocus(row, col), []);
+
+  const rule = roster.course?.completionRule;
+  const personIds = trainees.map((tr) => tr.personId);
+
+  if (columns.length === 0) return <p className="notice">{t('attendance.noDays')}</p>;
+  if (trainees.length === 0)
+    return (
+      <p className="notice">
+        {t('attendance.noTrainees')} <Link to={`/sessions/${roster.session.id}/roster`}>{t('enrolment.roster')}</Link>
+      </p>
+    );
+
+  return (
+    <>
+      <p className="muted" id="attendance-help">{t('attendance.help')}</p>
+      {problem && <p className="notice-error" role="alert">{problem}</p>}
+      <p className="visually-hidden" aria-live="polite">{announcement}</p>
+      <div className="attendance-scroll">
+        <table ref={gridRef} role="grid" className="attendance-grid" aria-labelledby="attendance-title" aria-describedby="attendance-help" aria-rowcount={trainees.length + 2}>
+          <thead>
+            <tr>
+              <th scope="col" className="sticky-col">{t('attendance.trainee')}</th>
+              {columns.map((c, col) => (
+                <th scope="col" key={c.id} data-col={col} className={col === focusCell.col ? 'focused-col' : undefined}>
+                  <span className="day-label">{formatDay(c.date, 'short')}</span>
+                  <button
+                    type="button"
+                    className="all-present"
+                    onClick={() => void markAllPresent(col)}
+                    aria-label={t('attendance.allPresentOn', { date: formatDay(c.date, 'long') })}
+                  >
+                    {t('attendance.allPresent')}
+                  </button>
+                </th>
+              ))}
+              <th scope="col">{t('attendance.summaryCol')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {trainees.map((tr, row) => (
+              <GridRow
+                key={tr.personId}
+                row={row}
+                name={tr.name}
+                nativeName={tr.nativeName}
+                latinName={tr.latinName}
+                signature={rowSignature(effective, meetingIds, tr.personId)}
+                columnsKey={columnsKey}
+                focusCol={row === focusCell.row ? focusCell.col : -1}
+                minAttendancePercent={rule?.minAttendancePercent ?? 0}
+                lateCounts={rule?.lateCounts ?? 'present'}
+                onKeyDown={stableKeyDown}
+                onClick={stableClick}
+                onFocus={stableFocus}
+              />
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" className="sticky-col">{t('attendance.dayTotals')}</th>
+              {columns.map((c) => {
+                const counts = columnCounts(effective, c.id, personIds);
+                const words = (['present', 'late', 'excused', 'absent'] as const).map((s) => t(`attendance.count.${s}`, { count: counts[s] }));
+                words.push(t('attendance.count.unrecorded', { count: counts.unrecorded }));
+                return (
+                  <td key={c.id} className="day-totals">
+                    <span aria-hidden="true">
+                      {(['present', 'late', 'excused', 'absent'] as const).map((s) => `${statusLetter[s]} ${counts[s]}`).join(' · ')}
+                    </span>
+                    <span className="visually-hidden">{words.join(', ')}</span>
+                  </td>
+                );
+              })}
+              <td />
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      <FocusedMarkInfo
+        mark={(() => {
+          const tr = trainees[focusCell.row];
+          const c = columns[focusCell.col];
+          return tr && c ? stored.get(markKey(c.id, tr.personId)) : undefined;
+        })()}
+        trainee={trainees[focusCell.row]?.name ?? ''}
+        date={columns[focusCell.col]?.date ?? ''}
+      />
+    </>
+  );
+}
+
+type GridRowProps = {
+  row: number;
+  name: string;
+  nativeName: string;
+  latinName: string;
+  signature: string;
+  columnsKey: string;
+  focusCol: number;
+  minAttendancePercent: number;
+  lateCounts: 'present' | 'half';
+  onKeyDown: (e: KeyboardEvent<HTMLElement>, row: number, col: number) => void;
+  onClick: (row: number, col: number) => void;
+  onFocus: (row: number, col: number) => void;
+};
+
+/** One trainee's row: a cell per class day and their attendance so far. */
+const GridRow = memo(function GridRow({
+  row,
+  name,
+  nativeName,
+  latinName,
+  signature,
+  columnsKey,
+  focusCol,
+  minAttendancePercent,
+  lateCounts,
+  onKeyDown,
+  onClick,
+  onFocus,
+}: GridRowProps) {
+  const t = useT();
+  const formatDay = useFormatDay();
+  const columns = JSON.parse(columnsKey) as [string, string, string][];
+  const statuses = statusesOf(signature);
+  const course: Pick<Course, 'completionRule' | 'assessments'> = {
+    completionRule: { minAttendancePercent, lateCounts, requiredAssessments: [], note: '' },
+    assessments: [],
+  };
+  const summary = completionOf({
+    course,
+    meetings: columns.map(([id, date]) => ({ id, date, cancelled: false })),
+    marks: columns.flatMap(([meetingId], i) => {
+      const status = statuses[i];
+      return status ? [{ meetingId, status }] : [];
+    }),
+    results: [],
+    asOf: localToday(),
+  });
+  const short = summary.counted > 0 && !summary.meetsAttendance;
+  return (
+    <tr>
+      <th scope="row" className="sticky-col">
+        <bdi dir="auto">{nativeName}</bdi>
+        {latinName && latinName !== nativeName && (
+          <>
+            {' '}
+            <bdi dir="auto" className="muted latin-name">{latinName}</bdi>
+          </>
+        )}
+      </th>
+      {columns.map(([meetingId, date], col) => {
+        const status = statuses[col] ?? null;
+        const statusText = status ? t(`attendance.status.${status}`) : t('attendance.status.none');
+        return (
+          <td
+            key={meetingId}
+            role="gridcell"
+            data-cell={`${row}:${col}`}
+            className={`mark-cell${status ? ` mark-${status}` : ''}`}
+            tabIndex={col === focusCol ? 0 : -1}
+            aria-label={t('attendance.cellLabel', { name, date: formatDay(date), text: statusText })}
+            onKeyDown={(e) => onKeyDown(e, row, col)}
+            onClick={() => onClick(row, col)}
+            onFocus={() => onFocus(row, col)}
+          >
+            <span aria-hidden="true">{status ? statusLetter[status] : ''}</span>
+          </td>
+        );
+      })}
+      <td className={`row-summary${short ? ' completion-short' : ''}`}>
+        {t('attendance.rowSummary', { percent: Math.floor(summary.attendedPercent), count: summary.lateCount })}
+      </td>
+    </tr>
+  );
+});
+
+/** Who recorded the mark of the focused cell, and when. */
+function FocusedMarkInfo({ mark, trainee, date }: { mark: { recordedBy: string; recordedAt: string; status: AttendanceStatus } | undefined; trainee: string; date: string }) {
+  const t = useT();
+  const intl = useIntl();
+  const formatDay = useFormatDay();
+  const deviceId = useSettings((s) => s.deviceId);
+  const [device, personId] = (mark?.recordedBy ?? '').split('/');
+  const recorder = useLiveQuery(async () => (personId ? db.people.get(personId) : undefined), [personId]);
+  if (!date) return null;
+  if (!mark) return <p className="mark-info muted">{t('attendance.noMarkYet', { name: trainee, date: formatDay(date) })}</p>;
+  const who = recorder ? displayName(recorder) : device === deviceId ? t('attendance.thisDevice') : t('attendance.otherDevice');
+  return (
+    <p className="mark-info">
+      {t('attendance.recordedBy', {
+        name: trainee,
+        date: formatDay(date),
+        text: t(`attendance.status.${mark.status}`),
+        detail: who,
+        start: intl.formatDate(mark.recordedAt, { dateStyle: 'medium', timeStyle: 'short' }),
+      })}
+    </p>
+  );
+}

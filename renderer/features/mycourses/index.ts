@@ -1,0 +1,1 @@
+export { MyCoursesScreen } from './MyCoursesScreen';
