@@ -3,6 +3,7 @@ import { createHashRouter } from 'react-router';
 import type { Role } from '../../shared/mutations';
 import { CatalogueScreen, NotFound } from '../features/catalogue';
 import type * as catalogueRoutes from '../features/catalogue/routes';
+import type * as peopleRoutes from '../features/people/routes';
 import { Layout } from './Layout';
 import { RoleGate } from './RoleGate';
 
@@ -21,6 +22,10 @@ function gated(allow: readonly Role[], load: () => Promise<ComponentType>) {
     };
   };
 }
+
+/** A people screen; coordinators and instructors see people, trainees only themselves (My courses). */
+const people = (name: keyof typeof peopleRoutes, allow: readonly Role[] = staff) =>
+  gated(allow, async () => (await import('../features/people/routes'))[name]);
 
 // Screens other than the catalogue list load on first visit, so the first screen opens with a
 // smaller bundle (and without the validation code the forms need).
@@ -55,6 +60,14 @@ export const router = createHashRouter([
         path: '/settings',
         lazy: async () => ({ Component: (await import('../features/settings')).SettingsScreen }),
       },
+      { path: '/people', lazy: people('PeopleList') },
+      { path: '/people/new', lazy: people('NewPerson', ['coordinator']) },
+      { path: '/people/import', lazy: people('ImportPeople', ['coordinator']) },
+      { path: '/people/:id', lazy: people('PersonDetail') },
+      { path: '/people/:id/edit', lazy: people('EditPerson', ['coordinator']) },
+      { path: '/institutions', lazy: people('Institutions', ['coordinator']) },
+      { path: '/institutions/new', lazy: people('NewInstitution', ['coordinator']) },
+      { path: '/institutions/:id/edit', lazy: people('EditInstitution', ['coordinator']) },
       {
         path: '/sessions/:id/roster',
         lazy: gated(staff, async () => (await import('../features/enrolment/routes')).Roster),

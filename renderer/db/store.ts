@@ -5,6 +5,16 @@ const deleted = Symbol('deleted');
 type Slot<T> = T | typeof deleted;
 type Layer = Map<TableName, Map<string, Slot<Tables[TableName]>>>;
 
+function fieldValue(row: Tables[TableName], field: string): string {
+  return String((row as Record<string, unknown>)[field]);
+}
+
+function addTo(index: Map<string, Set<string>>, value: string, id: string): void {
+  let ids = index.get(value);
+  if (!ids) index.set(value, (ids = new Set()));
+  ids.add(id);
+}
+
 function layerTable(layer: Layer, table: TableName) {
   let rows = layer.get(table);
   if (!rows) layer.set(table, (rows = new Map<string, Slot<Tables[TableName]>>()));
@@ -78,8 +88,18 @@ export class BufferedDexieStore implements MutationStore {
     const stored = (this.fetchedBy.get(`${table} ${field} ${value}`) ??
       (await this.db.table(table).where(field).equals(value).toArray())) as Tables[T][];
     const byId = new Map(stored.map((row) => [row.id, row as Slot<Tables[T]>]));
-    for (const layer of [this.batch, this.current])
-      for (const [id, slot] of layer.get(table) ?? []) byId.set(id, slot as Slot<Tables[T]>);
+    // Rows the batch wrote: those now holding `value` (from the batch's own index, so a large
+    // import does not rescan the whole batch for every lookup), and stored rows it changed.
+    const written = this.batch.get(table);
+    if (written) {
+      for (const id of byId.keys()) {
+        const slot = written.get(id);
+        if (slot !== undefined) byId.set(id, slot as Slot<Tables[T]>);
+      }
+      for (const id of this.batchIndex(table, field).get(value) ?? [])
+        byId.set(id, written.get(id) as Slot<Tables[T]>);
+    }
+    for (const [id, slot] of this.current.get(table) ?? []) byId.set(id, slot as Slot<Tables[T]>);
     const rows: Tables[T][] = [];
     for (const slot of byId.values())
       if (slot !== deleted && (slot as Record<string, unknown>)[field] === value) rows.push(slot);
@@ -100,9 +120,31 @@ export class BufferedDexieStore implements MutationStore {
   commitMutation(): void {
     for (const [table, rows] of this.current) {
       const target = layerTable(this.batch, table);
-      for (const [id, slot] of rows) target.set(id, slot);
+      for (const [id, slot] of rows) {
+        for (const [key, index] of this.indexes) {
+          if (!key.startsWith(`${table} `)) continue;
+          const field = key.slice(table.length + 1);
+          const before = target.get(id);
+          if (before !== undefined && before !== deleted) index.get(fieldValue(before, field))?.delete(id);
+          if (slot !== deleted) addTo(index, fieldValue(slot, field), id);
+        }
+        target.set(id, slot);
+      }
     }
     this.current = new Map();
+  }
+
+  /** Batch rows by the value of one field, built on first use and kept up to date on commit. */
+  private indexes = new Map<string, Map<string, Set<string>>>();
+  private batchIndex(table: TableName, field: string): Map<string, Set<string>> {
+    const key = `${table} ${field}`;
+    let index = this.indexes.get(key);
+    if (!index) {
+      index = new Map();
+      for (const [id, slot] of this.batch.get(table) ?? []) if (slot !== deleted) addTo(index, fieldValue(slot, field), id);
+      this.indexes.set(key, index);
+    }
+    return index;
   }
 
   /** Forgets what the current mutation wrote (it was refused). */
@@ -130,5 +172,6 @@ export class BufferedDexieStore implements MutationStore {
       if (puts.length) await this.db.table(table).bulkPut(puts);
     }
     this.batch = new Map();
+    this.indexes = new Map();
   }
 }

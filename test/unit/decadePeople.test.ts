@@ -71,7 +71,8 @@ describe('planDecadePeople', () => {
     expect(emails.size).toBe(100_000);
     expect(ids.size).toBe(500 + 100_000 + stats.requests);
     expect(clockInOrder).toBe(true);
-    // Generating every call of the set (700,000) stays quick; 100,000 people alone take ~1 s.
+    // Generating every call of the set (~700,000) took ~5.5 s on a 2-core machine at load 11,
+    // of which ~2.6 s for the 100,000 people; the bound leaves room for slower machines.
     expect(fullMs).toBeLessThan(15_000);
   });
 

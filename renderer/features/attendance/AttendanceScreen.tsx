@@ -48,7 +48,8 @@ export function AttendanceScreen() {
 
 type Roster = NonNullable<ReturnType<typeof useSessionRoster>>;
 
-function AttendanceGrid({ roster }: { roster: Roster }) {
+// Memoised: the frame's live queries (changes waiting to sync) re-render the screen, not the grid.
+const AttendanceGrid = memo(function AttendanceGrid({ roster }: { roster: Roster }) {
   const t = useT();
   const formatDay = useFormatDay();
   const errorText = useErrorText();
@@ -176,13 +177,14 @@ function AttendanceGrid({ roster }: { roster: Roster }) {
   const onFocus = (row: number, col: number) => setFocus((prev) => (prev.row === row && prev.col === col ? prev : { row, col }));
 
   // Rows get stable handlers, so only the row whose marks or focus changed renders again.
-  const handlers = useRef({ onKeyDown, onClick, onFocus });
+  const handlers = useRef({ onKeyDown, onClick, onFocus, markAllPresent });
   useEffect(() => {
-    handlers.current = { onKeyDown, onClick, onFocus };
+    handlers.current = { onKeyDown, onClick, onFocus, markAllPresent };
   });
   const stableKeyDown = useCallback((e: KeyboardEvent<HTMLElement>, row: number, col: number) => handlers.current.onKeyDown(e, row, col), []);
   const stableClick = useCallback((row: number, col: number) => handlers.current.onClick(row, col), []);
   const stableFocus = useCallback((row: number, col: number) => handlers.current.onFocus(row, col), []);
+  const stableAllPresent = useCallback((col: number) => void handlers.current.markAllPresent(col), []);
 
   const rule = roster.course?.completionRule;
   const personIds = trainees.map((tr) => tr.personId);
@@ -202,25 +204,7 @@ function AttendanceGrid({ roster }: { roster: Roster }) {
       <p className="visually-hidden" aria-live="polite">{announcement}</p>
       <div className="attendance-scroll">
         <table ref={gridRef} role="grid" className="attendance-grid" aria-labelledby="attendance-title" aria-describedby="attendance-help" aria-rowcount={trainees.length + 2}>
-          <thead>
-            <tr>
-              <th scope="col" className="sticky-col">{t('attendance.trainee')}</th>
-              {columns.map((c, col) => (
-                <th scope="col" key={c.id} data-col={col} className={col === focusCell.col ? 'focused-col' : undefined}>
-                  <span className="day-label">{formatDay(c.date, 'short')}</span>
-                  <button
-                    type="button"
-                    className="all-present"
-                    onClick={() => void markAllPresent(col)}
-                    aria-label={t('attendance.allPresentOn', { date: formatDay(c.date, 'long') })}
-                  >
-                    {t('attendance.allPresent')}
-                  </button>
-                </th>
-              ))}
-              <th scope="col">{t('attendance.summaryCol')}</th>
-            </tr>
-          </thead>
+          <GridHeader columnsKey={columnsKey} focusCol={focusCell.col} onAllPresent={stableAllPresent} />
           <tbody>
             {trainees.map((tr, row) => (
               <GridRow
@@ -240,25 +224,7 @@ function AttendanceGrid({ roster }: { roster: Roster }) {
               />
             ))}
           </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" className="sticky-col">{t('attendance.dayTotals')}</th>
-              {columns.map((c) => {
-                const counts = columnCounts(effective, c.id, personIds);
-                const words = (['present', 'late', 'excused', 'absent'] as const).map((s) => t(`attendance.count.${s}`, { count: counts[s] }));
-                words.push(t('attendance.count.unrecorded', { count: counts.unrecorded }));
-                return (
-                  <td key={c.id} className="day-totals">
-                    <span aria-hidden="true">
-                      {(['present', 'late', 'excused', 'absent'] as const).map((s) => `${statusLetter[s]} ${counts[s]}`).join(' · ')}
-                    </span>
-                    <span className="visually-hidden">{words.join(', ')}</span>
-                  </td>
-                );
-              })}
-              <td />
-            </tr>
-          </tfoot>
+          <GridFooter columnsKey={columnsKey} counts={columns.map((c) => countsKey(columnCounts(effective, c.id, personIds))).join('|')} />
         </table>
       </div>
       <FocusedMarkInfo
@@ -272,7 +238,7 @@ function AttendanceGrid({ roster }: { roster: Roster }) {
       />
     </>
   );
-}
+});
 
 type GridRowProps = {
   row: number;
@@ -383,3 +349,66 @@ function FocusedMarkInfo({ mark, trainee, date }: { mark: { recordedBy: string; 
     </p>
   );
 }
+
+const markOrder = ['present', 'late', 'excused', 'absent', 'unrecorded'] as const;
+
+/** A day's counts as a short string (present, late, excused, absent, unrecorded), for memoised footers. */
+function countsKey(counts: Record<(typeof markOrder)[number], number>): string {
+  return markOrder.map((s) => counts[s]).join(',');
+}
+
+/** Class-day headers, each with its "all present" button. */
+const GridHeader = memo(function GridHeader({
+  columnsKey,
+  focusCol,
+  onAllPresent,
+}: {
+  columnsKey: string;
+  focusCol: number;
+  onAllPresent: (col: number) => void;
+}) {
+  const t = useT();
+  const formatDay = useFormatDay();
+  const columns = JSON.parse(columnsKey) as [string, string, string][];
+  return (
+    <thead>
+      <tr>
+        <th scope="col" className="sticky-col">{t('attendance.trainee')}</th>
+        {columns.map(([id, date], col) => (
+          <th scope="col" key={id} data-col={col} className={col === focusCol ? 'focused-col' : undefined}>
+            <span className="day-label">{formatDay(date, 'short')}</span>
+            <button type="button" className="all-present" onClick={() => onAllPresent(col)} aria-label={t('attendance.allPresentOn', { date: formatDay(date, 'long') })}>
+              {t('attendance.allPresent')}
+            </button>
+          </th>
+        ))}
+        <th scope="col">{t('attendance.summaryCol')}</th>
+      </tr>
+    </thead>
+  );
+});
+
+/** Each class day's counts: letters for the eye, words for screen readers. */
+const GridFooter = memo(function GridFooter({ columnsKey, counts }: { columnsKey: string; counts: string }) {
+  const t = useT();
+  const columns = JSON.parse(columnsKey) as [string, string, string][];
+  const perColumn = counts.split('|').map((c) => c.split(',').map(Number));
+  return (
+    <tfoot>
+      <tr>
+        <th scope="row" className="sticky-col">{t('attendance.dayTotals')}</th>
+        {columns.map(([id], col) => {
+          const values = perColumn[col] ?? [];
+          const words = markOrder.map((s, i) => t(`attendance.count.${s}`, { count: values[i] ?? 0 }));
+          return (
+            <td key={id} className="day-totals">
+              <span aria-hidden="true">{(['present', 'late', 'excused', 'absent'] as const).map((s, i) => `${statusLetter[s]} ${values[i] ?? 0}`).join(' · ')}</span>
+              <span className="visually-hidden">{words.join(', ')}</span>
+            </td>
+          );
+        })}
+        <td />
+      </tr>
+    </tfoot>
+  );
+});

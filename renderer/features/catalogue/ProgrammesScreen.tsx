@@ -7,7 +7,7 @@ import { TextArea, TextField } from '../../ui/fields';
 import { sharedSchemaResolver } from '../../ui/formResolver';
 import { useUnsavedChangesGuard } from '../../ui/UnsavedChangesGuard';
 import { useProgrammes } from './data';
-import { errorPaths, showRefusal, useFieldError } from './formErrors';
+import { errorPaths, showRefusal, useFieldError } from '../../ui/formErrors';
 import { NotFound } from './NotFound';
 import { useCatalogueView } from './store';
 

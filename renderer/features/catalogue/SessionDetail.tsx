@@ -12,7 +12,7 @@ import { useErrorText, useFormatDay, useT } from '../../i18n';
 import { TextField } from '../../ui/fields';
 import { sharedSchemaResolver } from '../../ui/formResolver';
 import { useSession } from './data';
-import { showRefusal, useFieldError } from './formErrors';
+import { showRefusal, useFieldError } from '../../ui/formErrors';
 import { useCatalogueLabels } from './labels';
 import { NotFound } from './NotFound';
 import { useSettings } from '../../state/settings';

@@ -16,7 +16,7 @@ import { sharedSchemaResolver } from '../../ui/formResolver';
 import { ListInput } from '../../ui/ListInput';
 import { useUnsavedChangesGuard } from '../../ui/UnsavedChangesGuard';
 import { useCourse, useSession } from './data';
-import { errorPaths, showRefusal, useFieldError } from './formErrors';
+import { errorPaths, showRefusal, useFieldError } from '../../ui/formErrors';
 import { useCatalogueLabels } from './labels';
 import { NotFound } from './NotFound';
 

@@ -4,7 +4,13 @@ import { foldForSearch } from '../../../shared/text/normalize';
 import { db, runBatch, useLiveQuery } from '../../db';
 import { useErrorText, useT, type MessageId } from '../../i18n';
 import { ProgressBar } from '../../ui/ProgressBar';
-import { hasUsableColumn, mappingKey, personImportFields, type PersonImportField, type PersonMapping } from './csv/mapping';
+import {
+  hasUsableColumn,
+  mappingKey,
+  personImportFields,
+  type PersonImportField,
+  type PersonMapping,
+} from './csv/mapping';
 import { prepareRows, type FieldChange, type PreparedImport, type RowError } from './csv/people';
 import {
   assignColumn,
@@ -22,7 +28,13 @@ import './people.css';
 const previewRows = 5;
 const chunkSize = 1_000;
 
-type Summary = { created: number; updated: number; refused: { row: number; text: string }[]; cancelled: boolean; total: number };
+type Summary = {
+  created: number;
+  updated: number;
+  refused: { row: number; text: string }[];
+  cancelled: boolean;
+  total: number;
+};
 
 /** Import people from a CSV file: choose, map columns, check, confirm, import with progress. */
 export function ImportScreen() {
@@ -77,7 +89,13 @@ export function ImportScreen() {
   );
 }
 
-function FilePicker({ inputRef, onChoose }: { inputRef: RefObject<HTMLInputElement | null>; onChoose: (file: File | undefined) => void }) {
+function FilePicker({
+  inputRef,
+  onChoose,
+}: {
+  inputRef: RefObject<HTMLInputElement | null>;
+  onChoose: (file: File | undefined) => void;
+}) {
   const t = useT();
   const [dragging, setDragging] = useState(false);
   const onDrop = (e: DragEvent) => {
@@ -110,11 +128,21 @@ function FilePicker({ inputRef, onChoose }: { inputRef: RefObject<HTMLInputEleme
 }
 
 /** Everything between a file that reads and the import itself. */
-function ImportPlan({ file, onChooseAgain, onDone }: { file: ReadFile; onChooseAgain: () => void; onDone: (summary: Summary) => void }) {
+function ImportPlan({
+  file,
+  onChooseAgain,
+  onDone,
+}: {
+  file: ReadFile;
+  onChooseAgain: () => void;
+  onDone: (summary: Summary) => void;
+}) {
   const t = useT();
   const errorText = useErrorText();
   const key = mappingKey(file.headers);
-  const [mapping, setMapping] = useState<PersonMapping>(() => loadMapping(key, file.headers, globalThis.localStorage));
+  const [mapping, setMapping] = useState<PersonMapping>(() =>
+    loadMapping(key, file.headers, globalThis.localStorage),
+  );
   const [confirmed, setConfirmed] = useState<ReadonlySet<number>>(new Set());
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const cancelled = useRef(false);
@@ -128,9 +156,15 @@ function ImportPlan({ file, onChooseAgain, onDone }: { file: ReadFile; onChooseA
 
   // Not while importing: each committed chunk would re-run the whole check.
   const importing = progress !== null;
-  const prepared = useLiveQuery(async () => (usable && !importing ? prepare(file, mapping) : null), [file, mapping, usable, importing]);
+  const prepared = useLiveQuery(
+    async () => (usable && !importing ? prepare(file, mapping) : null),
+    [file, mapping, usable, importing],
+  );
   const counts = prepared ? importCounts(prepared) : null;
-  const plan = useMemo(() => (prepared ? importCalls(prepared, confirmed) : null), [prepared, confirmed]);
+  const plan = useMemo(
+    () => (prepared ? importCalls(prepared, confirmed) : null),
+    [prepared, confirmed],
+  );
 
   const run = async () => {
     if (!plan || plan.calls.length === 0) return;
@@ -141,7 +175,13 @@ function ImportPlan({ file, onChooseAgain, onDone }: { file: ReadFile; onChooseA
       onProgress: (done, total) => setProgress({ done, total }),
       cancelled: () => cancelled.current,
     });
-    const summary: Summary = { created: 0, updated: 0, refused: [], cancelled: outcomes.length < plan.calls.length, total: plan.calls.length };
+    const summary: Summary = {
+      created: 0,
+      updated: 0,
+      refused: [],
+      cancelled: outcomes.length < plan.calls.length,
+      total: plan.calls.length,
+    };
     outcomes.forEach((outcome, i) => {
       if (outcome.ok) {
         if (plan.calls[i]!.name === 'person.create') summary.created++;
@@ -159,7 +199,11 @@ function ImportPlan({ file, onChooseAgain, onDone }: { file: ReadFile; onChooseA
     return (
       <section aria-labelledby="import-progress-title">
         <h2 id="import-progress-title">{t('people.import.running')}</h2>
-        <ProgressBar label={t('people.import.progress', progress)} value={progress.done} max={progress.total} />
+        <ProgressBar
+          label={t('people.import.progress', progress)}
+          value={progress.done}
+          max={progress.total}
+        />
         <button type="button" onClick={() => (cancelled.current = true)}>
           {t('people.import.cancel')}
         </button>
@@ -169,7 +213,13 @@ function ImportPlan({ file, onChooseAgain, onDone }: { file: ReadFile; onChooseA
 
   return (
     <>
-      <p className="muted">{t('people.import.fileSummary', { name: file.name, rows: file.rows.length, columns: file.headers.length })}</p>
+      <p className="muted">
+        {t('people.import.fileSummary', {
+          name: file.name,
+          rows: file.rows.length,
+          columns: file.headers.length,
+        })}
+      </p>
       <Preview file={file} />
       <MappingEditor file={file} mapping={mapping} onChange={changeMapping} />
       {!usable && (
@@ -184,7 +234,9 @@ function ImportPlan({ file, onChooseAgain, onDone }: { file: ReadFile; onChooseA
             <ul className="counts">
               <li>{t('people.import.countNew', { count: counts.creates })}</li>
               <li>{t('people.import.countUpdates', { count: counts.updates })}</li>
-              {counts.unchanged > 0 && <li>{t('people.import.countUnchanged', { count: counts.unchanged })}</li>}
+              {counts.unchanged > 0 && (
+                <li>{t('people.import.countUnchanged', { count: counts.unchanged })}</li>
+              )}
               <li>{t('people.import.countErrors', { count: counts.errorRows })}</li>
             </ul>
           </section>
@@ -206,7 +258,12 @@ function ImportPlan({ file, onChooseAgain, onDone }: { file: ReadFile; onChooseA
         </>
       )}
       <div className="form-actions">
-        <button type="button" className="primary" disabled={!plan || plan.calls.length === 0} onClick={() => void run()}>
+        <button
+          type="button"
+          className="primary"
+          disabled={!plan || plan.calls.length === 0}
+          onClick={() => void run()}
+        >
           {t('people.import.run', { count: plan?.calls.length ?? 0 })}
         </button>
         <button type="button" onClick={onChooseAgain}>
@@ -221,7 +278,13 @@ function ImportPlan({ file, onChooseAgain, onDone }: { file: ReadFile; onChooseA
 async function prepare(file: ReadFile, mapping: PersonMapping): Promise<PreparedImport> {
   const emailColumn = mapping.email;
   const emails =
-    emailColumn === null ? [] : [...new Set(file.rows.map((r) => (r[emailColumn] ?? '').trim().toLowerCase()).filter(Boolean))];
+    emailColumn === null
+      ? []
+      : [
+          ...new Set(
+            file.rows.map((r) => (r[emailColumn] ?? '').trim().toLowerCase()).filter(Boolean),
+          ),
+        ];
   const [existing, institutions] = await Promise.all([
     emails.length ? db.people.where('email').anyOf(emails).toArray() : [],
     db.institutions.toArray(),
@@ -229,7 +292,8 @@ async function prepare(file: ReadFile, mapping: PersonMapping): Promise<Prepared
   const existingByEmail = new Map(existing.filter((p) => !p.mergedInto).map((p) => [p.email, p]));
   const institutionsByName = new Map<string, string>();
   // Archived institutions last, so a live one wins when two share a name.
-  for (const i of [...institutions].sort((a, b) => Number(b.archived) - Number(a.archived))) institutionsByName.set(foldForSearch(i.name), i.id);
+  for (const i of [...institutions].sort((a, b) => Number(b.archived) - Number(a.archived)))
+    institutionsByName.set(foldForSearch(i.name), i.id);
   return prepareRows(file.rows, mapping, {
     headers: file.headers,
     rowNumbers: file.rowNumbers,
@@ -243,7 +307,9 @@ function Preview({ file }: { file: ReadFile }) {
   const t = useT();
   return (
     <div>
-      <h2 id="preview-title">{t('people.import.preview', { count: Math.min(previewRows, file.rows.length) })}</h2>
+      <h2 id="preview-title">
+        {t('people.import.preview', { count: Math.min(previewRows, file.rows.length) })}
+      </h2>
       <div className="import-preview" role="region" aria-labelledby="preview-title" tabIndex={0}>
         <table className="table">
           <thead>
@@ -311,7 +377,9 @@ function MappingEditor({
             <span>{t(fieldLabel[field])}</span>
             <select
               value={mapping[field] === null ? '' : String(mapping[field])}
-              onChange={(e) => onChange(field, e.target.value === '' ? null : Number(e.target.value))}
+              onChange={(e) =>
+                onChange(field, e.target.value === '' ? null : Number(e.target.value))
+              }
             >
               <option value="">{t('people.import.notImported')}</option>
               {file.headers.map((h, i) => (
@@ -336,7 +404,12 @@ function RowErrors({ errors }: { errors: RowError[] }) {
       <h2 id="row-errors-title">{t('people.import.errorsTitle')}</h2>
       <ul className="row-errors">
         {errors.map((e, i) => (
-          <li key={i}>{t('people.import.rowError', { row: e.row, error: describe(e) ?? errorText(e, e.column || t(fieldLabel[e.field])) })}</li>
+          <li key={i}>
+            {t('people.import.rowError', {
+              row: e.row,
+              error: describe(e) ?? errorText(e, e.column || t(fieldLabel[e.field])),
+            })}
+          </li>
         ))}
       </ul>
     </section>
@@ -349,10 +422,14 @@ function useRowErrorText() {
   return (e: RowError): string | undefined => {
     const column = e.column || t(fieldLabel[e.field]);
     const value = String(e.params.value ?? '');
-    if (e.field === 'institution' && e.code === 'not-found') return t('people.import.unknownInstitution', { column, value });
-    if (e.field === 'email' && e.code === 'duplicate-value') return t('people.import.duplicateEmail', { column, value, row: e.params.row ?? '' });
-    if (e.field === 'roles' && e.code === 'invalid-choice') return t('people.import.unknownRole', { column, value });
-    if (e.field === 'gender' && e.code === 'invalid-choice') return t('people.import.unknownGender', { column, value });
+    if (e.field === 'institution' && e.code === 'not-found')
+      return t('people.import.unknownInstitution', { column, value });
+    if (e.field === 'email' && e.code === 'duplicate-value')
+      return t('people.import.duplicateEmail', { column, value, row: e.params.row ?? '' });
+    if (e.field === 'roles' && e.code === 'invalid-choice')
+      return t('people.import.unknownRole', { column, value });
+    if (e.field === 'gender' && e.code === 'invalid-choice')
+      return t('people.import.unknownGender', { column, value });
     return undefined;
   };
 }
@@ -368,7 +445,10 @@ function Updates({
 }) {
   const t = useT();
   const names = useLiveQuery(
-    () => db.people.bulkGet(updates.map((u) => u.personId)).then((list) => new Map(list.filter((p) => p !== undefined).map((p) => [p.id, p]))),
+    () =>
+      db.people
+        .bulkGet(updates.map((u) => u.personId))
+        .then((list) => new Map(list.filter((p) => p !== undefined).map((p) => [p.id, p]))),
     [updates],
   );
   const describe = useChangeText();
@@ -382,9 +462,14 @@ function Updates({
           return (
             <li key={u.row}>
               <label>
-                <input type="checkbox" checked={confirmed.has(u.row)} onChange={(e) => onToggle(u.row, e.target.checked)} />
+                <input
+                  type="checkbox"
+                  checked={confirmed.has(u.row)}
+                  onChange={(e) => onToggle(u.row, e.target.checked)}
+                />
                 <span>
-                  {t('people.import.updateRow', { row: u.row })} <bdi dir="auto">{person?.nativeName ?? u.args.nativeName}</bdi>{' '}
+                  {t('people.import.updateRow', { row: u.row })}{' '}
+                  <bdi dir="auto">{person?.nativeName ?? u.args.nativeName}</bdi>{' '}
                   <bdi className="muted">{u.args.email}</bdi>
                   <span className="muted"> — {u.changes.map(describe).join('; ')}</span>
                 </span>
@@ -410,7 +495,11 @@ function useChangeText() {
       return items.join(', ');
     };
     const field = change.field === 'institutionId' ? 'institution' : change.field;
-    return t('people.import.change', { field: t(fieldLabel[field]), from: show(change.from), to: show(change.to) });
+    return t('people.import.change', {
+      field: t(fieldLabel[field]),
+      from: show(change.from),
+      to: show(change.to),
+    });
   };
 }
 
@@ -423,11 +512,18 @@ function ImportSummary({ summary, onAnother }: { summary: Summary; onAnother: ()
         {t('people.import.summary', { created: summary.created, updated: summary.updated })}
       </p>
       {summary.cancelled && (
-        <p className="notice">{t('people.import.cancelled', { done: summary.created + summary.updated + summary.refused.length, total: summary.total })}</p>
+        <p className="notice">
+          {t('people.import.cancelled', {
+            done: summary.created + summary.updated + summary.refused.length,
+            total: summary.total,
+          })}
+        </p>
       )}
       {summary.refused.length > 0 && (
         <>
-          <p className="notice-error">{t('people.import.refused', { count: summary.refused.length })}</p>
+          <p className="notice-error">
+            {t('people.import.refused', { count: summary.refused.length })}
+          </p>
           <ul className="row-errors">
             {summary.refused.map((r) => (
               <li key={r.row}>{t('people.import.rowError', { row: r.row, error: r.text })}</li>

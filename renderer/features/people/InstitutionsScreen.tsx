@@ -8,8 +8,8 @@ import { useErrorText, useT } from '../../i18n';
 import { SelectField, TextField } from '../../ui/fields';
 import { sharedSchemaResolver } from '../../ui/formResolver';
 import { useUnsavedChangesGuard } from '../../ui/UnsavedChangesGuard';
-import { errorPaths, showRefusal, useFieldError } from '../catalogue/formErrors';
-import { useInstitutions } from './data';
+import { errorPaths, showRefusal, useFieldError } from '../../ui/formErrors';
+import { useCanEditPeople, useInstitutions } from './data';
 import { usePeopleLabels } from './labels';
 import { NotFound } from './NotFound';
 
@@ -22,6 +22,7 @@ export function InstitutionsScreen() {
   const mutate = useMutate();
   const [showArchived, setShowArchived] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const canEdit = useCanEditPeople();
   if (!institutions) return null;
   const shown = institutions.filter((i) => showArchived || !i.archived);
 
@@ -37,9 +38,11 @@ export function InstitutionsScreen() {
       </nav>
       <div className="screen-header">
         <h1>{t('people.institutions')}</h1>
-        <Link className="button primary" to="/institutions/new">
-          {t('people.newInstitution')}
-        </Link>
+        {canEdit && (
+          <Link className="button primary" to="/institutions/new">
+            {t('people.newInstitution')}
+          </Link>
+        )}
       </div>
       {problem && (
         <p className="notice-error" role="alert">
@@ -47,20 +50,26 @@ export function InstitutionsScreen() {
         </p>
       )}
       <label className="filter filter-check">
-        <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={showArchived}
+          onChange={(e) => setShowArchived(e.target.checked)}
+        />
         <span>{t('filter.archived')}</span>
       </label>
       {shown.length === 0 ? (
         <p className="muted">{t('people.noInstitutions')}</p>
       ) : (
         <table className="table">
-          <caption className="visually-hidden">{t('people.institutionCount', { count: shown.length })}</caption>
+          <caption className="visually-hidden">
+            {t('people.institutionCount', { count: shown.length })}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{t('people.field.institutionName')}</th>
               <th scope="col">{t('people.field.city')}</th>
               <th scope="col">{t('people.field.country')}</th>
-              <th scope="col">{t('common.actions')}</th>
+              {canEdit && <th scope="col">{t('common.actions')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -72,20 +81,29 @@ export function InstitutionsScreen() {
                 </td>
                 <td dir="auto">{i.city}</td>
                 <td>{labels.country(i.country)}</td>
-                <td>
-                  <div className="actions">
-                    <Link className="button" to={`/institutions/${i.id}/edit`} aria-label={t('people.editInstitution', { name: i.name })}>
-                      {t('common.edit')}
-                    </Link>
-                    <button
-                      type="button"
-                      aria-label={t(i.archived ? 'people.restoreInstitution' : 'people.archiveInstitution', { name: i.name })}
-                      onClick={() => void toggleArchive(i.id, !i.archived)}
-                    >
-                      {t(i.archived ? 'common.restore' : 'common.archive')}
-                    </button>
-                  </div>
-                </td>
+                {canEdit && (
+                  <td>
+                    <div className="actions">
+                      <Link
+                        className="button"
+                        to={`/institutions/${i.id}/edit`}
+                        aria-label={t('people.editInstitution', { name: i.name })}
+                      >
+                        {t('common.edit')}
+                      </Link>
+                      <button
+                        type="button"
+                        aria-label={t(
+                          i.archived ? 'people.restoreInstitution' : 'people.archiveInstitution',
+                          { name: i.name },
+                        )}
+                        onClick={() => void toggleArchive(i.id, !i.archived)}
+                      >
+                        {t(i.archived ? 'common.restore' : 'common.archive')}
+                      </button>
+                    </div>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
@@ -102,24 +120,41 @@ const resolver = sharedSchemaResolver(institutionInput);
 /** Create or edit an institution. */
 export function InstitutionFormScreen({ mode }: { mode: 'new' | 'edit' }) {
   const { id } = useParams();
-  const institution = useLiveQuery(async () => (id ? ((await db.institutions.get(id)) ?? null) : null), [id]);
+  const institution = useLiveQuery(
+    async () => (id ? ((await db.institutions.get(id)) ?? null) : null),
+    [id],
+  );
   if (mode === 'edit' && institution === undefined) return null;
   if (mode === 'edit' && !institution) return <NotFound back="/institutions" />;
   return (
     <InstitutionForm
       key={id ?? 'new'}
       institutionId={mode === 'edit' ? id : undefined}
-      initial={institution ? { name: institution.name, country: institution.country, city: institution.city } : { name: '', country: '', city: '' }}
+      initial={
+        institution
+          ? { name: institution.name, country: institution.country, city: institution.city }
+          : { name: '', country: '', city: '' }
+      }
     />
   );
 }
 
-function InstitutionForm({ institutionId, initial }: { institutionId: string | undefined; initial: Required<FormValues> }) {
+function InstitutionForm({
+  institutionId,
+  initial,
+}: {
+  institutionId: string | undefined;
+  initial: Required<FormValues>;
+}) {
   const t = useT();
   const labels = usePeopleLabels();
   const navigate = useNavigate();
   const mutate = useMutate();
-  const { register, handleSubmit, formState, setError } = useForm<FormValues, unknown, InstitutionValues>({
+  const { register, handleSubmit, formState, setError } = useForm<
+    FormValues,
+    unknown,
+    InstitutionValues
+  >({
     defaultValues: initial,
     resolver,
   });
@@ -128,7 +163,10 @@ function InstitutionForm({ institutionId, initial }: { institutionId: string | u
   const guard = useUnsavedChangesGuard(isDirty && !isSubmitSuccessful);
   const onSubmit = async (values: InstitutionValues) => {
     const id = institutionId ?? crypto.randomUUID();
-    const outcome = await mutate({ name: institutionId ? 'institution.update' : 'institution.create', args: { ...values, id } });
+    const outcome = await mutate({
+      name: institutionId ? 'institution.update' : 'institution.create',
+      args: { ...values, id },
+    });
     if (!outcome.ok) {
       showRefusal(outcome.error, setError);
       throw new Error('refused');
@@ -143,20 +181,41 @@ function InstitutionForm({ institutionId, initial }: { institutionId: string | u
   };
   const paths = errorPaths(errors);
   return (
-    <form className="form" noValidate onSubmit={(e) => void handleSubmit(onSubmit)(e).catch(() => undefined)} aria-labelledby="form-title">
-      <h1 id="form-title">{t(institutionId ? 'people.editInstitutionTitle' : 'people.newInstitution')}</h1>
+    <form
+      className="form"
+      noValidate
+      onSubmit={(e) => void handleSubmit(onSubmit)(e).catch(() => undefined)}
+      aria-labelledby="form-title"
+    >
+      <h1 id="form-title">
+        {t(institutionId ? 'people.editInstitutionTitle' : 'people.newInstitution')}
+      </h1>
       {paths.length > 0 && isSubmitted && (
         <div className="error-summary" role="alert">
           {t('form.errorSummary', { count: paths.length })}
         </div>
       )}
       <div className="form-grid">
-        <TextField className="span-2" dir="auto" label={label.name} error={err('name', label.name)} {...register('name')} />
-        <TextField dir="auto" label={label.city} error={err('city', label.city)} {...register('city')} />
+        <TextField
+          className="span-2"
+          dir="auto"
+          label={label.name}
+          error={err('name', label.name)}
+          {...register('name')}
+        />
+        <TextField
+          dir="auto"
+          label={label.city}
+          error={err('city', label.city)}
+          {...register('city')}
+        />
         <SelectField
           label={label.country}
           error={err('country', label.country)}
-          options={[{ value: '', label: t('field.choose') }, ...labels.countryOptions(initial.country)]}
+          options={[
+            { value: '', label: t('field.choose') },
+            ...labels.countryOptions(initial.country),
+          ]}
           {...register('country')}
         />
       </div>

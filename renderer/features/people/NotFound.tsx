@@ -8,7 +8,9 @@ export function NotFound({ back = '/people' }: { back?: string }) {
     <section className="empty-state">
       <h1>{t('notFound.title')}</h1>
       <p>{t('notFound.body')}</p>
-      <Link to={back}>{t(back === '/institutions' ? 'people.backToInstitutions' : 'people.backToPeople')}</Link>
+      <Link to={back}>
+        {t(back === '/institutions' ? 'people.backToInstitutions' : 'people.backToPeople')}
+      </Link>
     </section>
   );
 }

@@ -1,9 +1,18 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { Institution } from '../../../shared/domain/people';
 import { useT } from '../../i18n';
-import { readPeople, useInstitutions, usePeopleIndex } from './data';
+import { readPeople, useCanEditPeople, useInstitutions, usePeopleIndex } from './data';
 import { downloadPeopleCsv } from './exportPeople';
 import { usePeopleLabels } from './labels';
 import { filterPeople, type PeopleFilters, type PersonEntry } from './peopleIndex';
@@ -23,10 +32,17 @@ export function PeopleScreen() {
   // Scanning 100,000 haystacks takes a few milliseconds: the box shows each keystroke at once,
   // the list follows in a pass React may drop when the next keystroke comes first.
   const deferredQuery = useDeferredValue(query);
-  const results = useMemo(() => (index ? filterPeople(index, deferredQuery, filters) : []), [index, deferredQuery, filters]);
-  const institutionNames = useMemo(() => new Map((institutions ?? []).map((i) => [i.id, i.name])), [institutions]);
+  const results = useMemo(
+    () => (index ? filterPeople(index, deferredQuery, filters) : []),
+    [index, deferredQuery, filters],
+  );
+  const institutionNames = useMemo(
+    () => new Map((institutions ?? []).map((i) => [i.id, i.name])),
+    [institutions],
+  );
   const searchRef = useRef<HTMLInputElement>(null);
   const [exporting, setExporting] = useState(false);
+  const canEdit = useCanEditPeople();
 
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
@@ -56,32 +72,44 @@ export function PeopleScreen() {
       <div className="screen-header">
         <h1>{t('people.title')}</h1>
         <div className="actions">
-          <Link className="button primary" to="/people/new">
-            {t('people.new')}
-          </Link>
-          <Link className="button" to="/people/import">
-            {t('people.import')}
-          </Link>
-          <button type="button" onClick={() => void exportCsv()} disabled={exporting || results.length === 0}>
+          {canEdit && (
+            <>
+              <Link className="button primary" to="/people/new">
+                {t('people.new')}
+              </Link>
+              <Link className="button" to="/people/import">
+                {t('people.import')}
+              </Link>
+            </>
+          )}
+          <button
+            type="button"
+            onClick={() => void exportCsv()}
+            disabled={exporting || results.length === 0}
+          >
             {t('people.export', { count: results.length })}
           </button>
-          <Link className="button" to="/institutions">
-            {t('people.institutions')}
-          </Link>
+          {canEdit && (
+            <Link className="button" to="/institutions">
+              {t('people.institutions')}
+            </Link>
+          )}
         </div>
       </div>
       {index.length === 0 ? (
         <section className="empty-state">
           <h2>{t('people.emptyTitle')}</h2>
           <p>{t('people.emptyBody')}</p>
-          <div className="actions">
-            <Link className="button primary" to="/people/new">
-              {t('people.new')}
-            </Link>
-            <Link className="button" to="/people/import">
-              {t('people.import')}
-            </Link>
-          </div>
+          {canEdit && (
+            <div className="actions">
+              <Link className="button primary" to="/people/new">
+                {t('people.new')}
+              </Link>
+              <Link className="button" to="/people/import">
+                {t('people.import')}
+              </Link>
+            </div>
+          )}
         </section>
       ) : (
         <>
@@ -107,7 +135,12 @@ export function PeopleScreen() {
             />
           </div>
           <Filters institutions={institutions} />
-          <p id="people-count" className="result-count" aria-live="polite" data-query={deferredQuery}>
+          <p
+            id="people-count"
+            className="result-count"
+            aria-live="polite"
+            data-query={deferredQuery}
+          >
             {t('people.count', { count: results.length, total: index.length })}
           </p>
           {results.length === 0 ? (
@@ -128,7 +161,11 @@ const Filters = memo(function Filters({ institutions }: { institutions: Institut
   const filters = usePeopleView((s) => s.filters);
   const { setFilter, clear } = usePeopleView.getState();
   const any = { value: '', label: t('filter.any') };
-  const select = (id: Exclude<keyof PeopleFilters, 'showArchived'>, label: string, options: readonly { value: string; label: string }[]) => (
+  const select = (
+    id: Exclude<keyof PeopleFilters, 'showArchived'>,
+    label: string,
+    options: readonly { value: string; label: string }[],
+  ) => (
     <label className="filter">
       <span>{label}</span>
       <select value={filters[id]} onChange={(e) => setFilter(id, e.target.value as never)}>
@@ -147,10 +184,16 @@ const Filters = memo(function Filters({ institutions }: { institutions: Institut
       {select(
         'institutionId',
         t('people.field.institution'),
-        institutions.filter((i) => !i.archived || i.id === filters.institutionId).map((i) => ({ value: i.id, label: i.name })),
+        institutions
+          .filter((i) => !i.archived || i.id === filters.institutionId)
+          .map((i) => ({ value: i.id, label: i.name })),
       )}
       <label className="filter filter-check">
-        <input type="checkbox" checked={filters.showArchived} onChange={(e) => setFilter('showArchived', e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={filters.showArchived}
+          onChange={(e) => setFilter('showArchived', e.target.checked)}
+        />
         <span>{t('filter.archived')}</span>
       </label>
       <button type="button" className="link-button" onClick={clear}>
@@ -181,7 +224,11 @@ const PeopleList = memo(function PeopleList({
   const focusRow = (index: number) => {
     const clamped = Math.max(0, Math.min(entries.length - 1, index));
     virtualizer.scrollToIndex(clamped);
-    requestAnimationFrame(() => parentRef.current?.querySelector<HTMLElement>(`[data-index="${clamped}"] .person-row`)?.focus());
+    requestAnimationFrame(() =>
+      parentRef.current
+        ?.querySelector<HTMLElement>(`[data-index="${clamped}"] .person-row`)
+        ?.focus(),
+    );
   };
   const onKeyDown = (e: KeyboardEvent<HTMLElement>, index: number) => {
     if (e.key === 'ArrowDown') {
@@ -199,7 +246,10 @@ const PeopleList = memo(function PeopleList({
       focusRow(entries.length - 1);
     } else if (e.key === 'PageDown' || e.key === 'PageUp') {
       e.preventDefault();
-      const page = Math.max(1, Math.floor((parentRef.current?.clientHeight ?? rowHeight * 10) / rowHeight) - 1);
+      const page = Math.max(
+        1,
+        Math.floor((parentRef.current?.clientHeight ?? rowHeight * 10) / rowHeight) - 1,
+      );
       focusRow(index + (e.key === 'PageDown' ? page : -page));
     }
   };
@@ -209,10 +259,19 @@ const PeopleList = memo(function PeopleList({
   useEffect(() => {
     onKeyDownRef.current = onKeyDown;
   });
-  const handleKeyDown = useCallback((e: KeyboardEvent<HTMLElement>, index: number) => onKeyDownRef.current(e, index), []);
+  const handleKeyDown = useCallback(
+    (e: KeyboardEvent<HTMLElement>, index: number) => onKeyDownRef.current(e, index),
+    [],
+  );
 
   return (
-    <div ref={parentRef} className="people-list" aria-label={t('people.listLabel')} role="region" tabIndex={-1}>
+    <div
+      ref={parentRef}
+      className="people-list"
+      aria-label={t('people.listLabel')}
+      role="region"
+      tabIndex={-1}
+    >
       <ul style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => {
           const entry = entries[item.index]!;
@@ -245,7 +304,15 @@ type PersonRowProps = {
 };
 
 /** One person: name in their own script, Latin name, e-mail, institution, country and roles. */
-const PersonRow = memo(function PersonRow({ entry, institution, index, total, start, size, onKeyDown }: PersonRowProps) {
+const PersonRow = memo(function PersonRow({
+  entry,
+  institution,
+  index,
+  total,
+  start,
+  size,
+  onKeyDown,
+}: PersonRowProps) {
   const t = useT();
   const navigate = useNavigate();
   const labels = usePeopleLabels();
@@ -254,7 +321,14 @@ const PersonRow = memo(function PersonRow({ entry, institution, index, total, st
       data-index={index}
       aria-setsize={total}
       aria-posinset={index + 1}
-      style={{ position: 'absolute', top: 0, insetInlineStart: 0, width: '100%', height: size, transform: `translateY(${start}px)` }}
+      style={{
+        position: 'absolute',
+        top: 0,
+        insetInlineStart: 0,
+        width: '100%',
+        height: size,
+        transform: `translateY(${start}px)`,
+      }}
     >
       <a
         className={`person-row${entry.archived ? ' archived' : ''}`}
@@ -269,7 +343,9 @@ const PersonRow = memo(function PersonRow({ entry, institution, index, total, st
           <bdi className="person-native" dir="auto">
             {entry.nativeName}
           </bdi>
-          {entry.latinName && entry.latinName !== entry.nativeName && <span className="person-latin">{entry.latinName}</span>}
+          {entry.latinName && entry.latinName !== entry.nativeName && (
+            <span className="person-latin">{entry.latinName}</span>
+          )}
         </span>
         <span className="person-meta">
           {entry.email && <bdi className="person-email">{entry.email}</bdi>}

@@ -4,7 +4,7 @@ import { displayName, type Person } from '../../../shared/domain/people';
 import { useMutate } from '../../db';
 import { useErrorText, useFormatDay, useT } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
-import { usePeopleIndex, usePerson, usePersonRecord } from './data';
+import { useCanEditPeople, usePeopleIndex, usePerson, usePersonRecord } from './data';
 import { usePeopleLabels } from './labels';
 import { NotFound } from './NotFound';
 import { filterPeople, noPeopleFilters, type PersonEntry } from './peopleIndex';
@@ -22,13 +22,17 @@ export function PersonDetail() {
   const data = usePerson(id);
   const [problem, setProblem] = useState<string | null>(null);
   const [merging, setMerging] = useState(false);
+  const canEdit = useCanEditPeople();
   if (data === undefined) return null;
   if (data === null) return <NotFound />;
   const { person, institution, keptAs } = data;
   const state = location.state as { saved?: boolean; merged?: string } | null;
 
   const toggleArchive = async () => {
-    const outcome = await mutate({ name: 'person.archive', args: { id: person.id, archived: !person.archived } });
+    const outcome = await mutate({
+      name: 'person.archive',
+      args: { id: person.id, archived: !person.archived },
+    });
     setProblem(outcome.ok ? null : errorText(outcome.error));
   };
 
@@ -80,9 +84,11 @@ export function PersonDetail() {
       <div className="screen-header">
         <h1 id="person-title">
           <bdi dir="auto">{person.nativeName}</bdi>
-          {person.latinName && person.latinName !== person.nativeName && <span className="muted"> · {person.latinName}</span>}
+          {person.latinName && person.latinName !== person.nativeName && (
+            <span className="muted"> · {person.latinName}</span>
+          )}
         </h1>
-        {!person.mergedInto && (
+        {canEdit && !person.mergedInto && (
           <div className="actions">
             <Link className="button primary" to={`/people/${person.id}/edit`}>
               {t('common.edit')}
@@ -149,7 +155,8 @@ function Enrolments({ personId }: { personId: string }) {
                 <td>
                   {course ? (
                     <>
-                      <span className="course-code">{course.code}</span> <bdi dir="auto">{course.title}</bdi>
+                      <span className="course-code">{course.code}</span>{' '}
+                      <bdi dir="auto">{course.title}</bdi>
                     </>
                   ) : (
                     '—'
@@ -158,7 +165,10 @@ function Enrolments({ personId }: { personId: string }) {
                 <td>
                   {session ? (
                     <Link to={`/sessions/${session.id}`}>
-                      {t('session.dateRange', { start: formatDay(session.startDate), end: formatDay(session.endDate) })}
+                      {t('session.dateRange', {
+                        start: formatDay(session.startDate),
+                        end: formatDay(session.endDate),
+                      })}
                     </Link>
                   ) : (
                     t('people.sessionMissing')
@@ -223,7 +233,12 @@ function MergeDialog({ person, onClose }: { person: Person; onClose: () => void 
       onClose={onClose}
       actions={
         <>
-          <button type="button" className="danger" disabled={!other || busy} onClick={() => void merge()}>
+          <button
+            type="button"
+            className="danger"
+            disabled={!other || busy}
+            onClick={() => void merge()}
+          >
             {t('people.merge.confirm')}
           </button>
           <button type="button" onClick={onClose}>
@@ -244,7 +259,12 @@ function MergeDialog({ person, onClose }: { person: Person; onClose: () => void 
             {candidates.map((c) => (
               <li key={c.id}>
                 <label>
-                  <input type="radio" name="merge-other" checked={other?.id === c.id} onChange={() => setOther(c)} />
+                  <input
+                    type="radio"
+                    name="merge-other"
+                    checked={other?.id === c.id}
+                    onChange={() => setOther(c)}
+                  />
                   <span>
                     <bdi dir="auto">{c.nativeName}</bdi>
                     {c.latinName && <span className="muted"> · {c.latinName}</span>}
@@ -266,11 +286,21 @@ function MergeDialog({ person, onClose }: { person: Person; onClose: () => void 
           <fieldset>
             <legend>{t('people.merge.keepLegend')}</legend>
             <label className="checkbox">
-              <input type="radio" name="merge-keep" checked={keepThis} onChange={() => setKeepThis(true)} />
+              <input
+                type="radio"
+                name="merge-keep"
+                checked={keepThis}
+                onChange={() => setKeepThis(true)}
+              />
               <bdi dir="auto">{thisName}</bdi>
             </label>{' '}
             <label className="checkbox">
-              <input type="radio" name="merge-keep" checked={!keepThis} onChange={() => setKeepThis(false)} />
+              <input
+                type="radio"
+                name="merge-keep"
+                checked={!keepThis}
+                onChange={() => setKeepThis(false)}
+              />
               <bdi dir="auto">{otherName}</bdi>
             </label>
           </fieldset>

@@ -1,7 +1,12 @@
 import { Controller, useForm } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { z } from 'zod';
-import { personInput, type Institution, type Person, type PersonInput } from '../../../shared/domain/people';
+import {
+  personInput,
+  type Institution,
+  type Person,
+  type PersonInput,
+} from '../../../shared/domain/people';
 import { useMutate } from '../../db';
 import { useT } from '../../i18n';
 import { CheckboxGroup, SelectField, TextArea, TextField } from '../../ui/fields';
@@ -9,7 +14,7 @@ import { sharedSchemaResolver } from '../../ui/formResolver';
 import { useUnsavedChangesGuard } from '../../ui/UnsavedChangesGuard';
 // The form helpers live with the catalogue, the first feature with forms (see the report: they
 // belong in renderer/ui once a second feature uses them).
-import { errorPaths, showRefusal, useFieldError } from '../catalogue/formErrors';
+import { errorPaths, showRefusal, useFieldError } from '../../ui/formErrors';
 import { useInstitutions, usePerson } from './data';
 import { usePeopleLabels } from './labels';
 import { NotFound } from './NotFound';
@@ -70,7 +75,11 @@ function PersonForm({
   const labels = usePeopleLabels();
   const navigate = useNavigate();
   const mutate = useMutate();
-  const { register, control, handleSubmit, formState, setError } = useForm<FormValues, unknown, PersonValues>({
+  const { register, control, handleSubmit, formState, setError } = useForm<
+    FormValues,
+    unknown,
+    PersonValues
+  >({
     defaultValues: initial,
     resolver,
   });
@@ -80,7 +89,10 @@ function PersonForm({
 
   const onSubmit = async (values: PersonValues) => {
     const id = personId ?? crypto.randomUUID();
-    const outcome = await mutate({ name: personId ? 'person.update' : 'person.create', args: { ...values, id } });
+    const outcome = await mutate({
+      name: personId ? 'person.update' : 'person.create',
+      args: { ...values, id },
+    });
     if (!outcome.ok) {
       showRefusal(outcome.error, setError);
       throw new Error('refused');
@@ -107,11 +119,18 @@ function PersonForm({
   };
   const institutionOptions = [
     { value: '', label: t('people.noInstitution') },
-    ...institutions.filter((i) => !i.archived || i.id === initial.institutionId).map((i) => ({ value: i.id, label: i.name })),
+    ...institutions
+      .filter((i) => !i.archived || i.id === initial.institutionId)
+      .map((i) => ({ value: i.id, label: i.name })),
   ];
 
   return (
-    <form className="form" noValidate onSubmit={(e) => void handleSubmit(onSubmit)(e).catch(() => undefined)} aria-labelledby="form-title">
+    <form
+      className="form"
+      noValidate
+      onSubmit={(e) => void handleSubmit(onSubmit)(e).catch(() => undefined)}
+      aria-labelledby="form-title"
+    >
       <h1 id="form-title">{t(personId ? 'people.editTitle' : 'people.newTitle')}</h1>
       {summaryPaths.length > 0 && isSubmitted && (
         <div className="error-summary" role="alert">
@@ -139,18 +158,57 @@ function PersonForm({
           autoComplete="off"
           {...register('latinName')}
         />
-        <TextField dir="auto" label={label.preferredName} error={err('preferredName', label.preferredName)} autoComplete="off" {...register('preferredName')} />
-        <TextField type="email" dir="ltr" label={label.email} error={err('email', label.email)} autoComplete="off" {...register('email')} />
-        <TextField type="tel" dir="ltr" label={label.phone} error={err('phone', label.phone)} autoComplete="off" {...register('phone')} />
+        <TextField
+          dir="auto"
+          label={label.preferredName}
+          error={err('preferredName', label.preferredName)}
+          autoComplete="off"
+          {...register('preferredName')}
+        />
+        <TextField
+          type="email"
+          dir="ltr"
+          label={label.email}
+          error={err('email', label.email)}
+          autoComplete="off"
+          {...register('email')}
+        />
+        <TextField
+          type="tel"
+          dir="ltr"
+          label={label.phone}
+          error={err('phone', label.phone)}
+          autoComplete="off"
+          {...register('phone')}
+        />
         <SelectField
           label={label.country}
           error={err('country', label.country)}
-          options={[{ value: '', label: t('field.choose') }, ...labels.countryOptions(initial.country)]}
+          options={[
+            { value: '', label: t('field.choose') },
+            ...labels.countryOptions(initial.country),
+          ]}
           {...register('country')}
         />
-        <SelectField label={label.institutionId} error={err('institutionId', label.institutionId)} options={institutionOptions} {...register('institutionId')} />
-        <SelectField label={label.gender} error={err('gender', label.gender)} options={labels.genderOptions} {...register('gender')} />
-        <TextField type="date" label={label.dateOfBirth} hint={t('people.hint.optional')} error={err('dateOfBirth', label.dateOfBirth)} {...register('dateOfBirth')} />
+        <SelectField
+          label={label.institutionId}
+          error={err('institutionId', label.institutionId)}
+          options={institutionOptions}
+          {...register('institutionId')}
+        />
+        <SelectField
+          label={label.gender}
+          error={err('gender', label.gender)}
+          options={labels.genderOptions}
+          {...register('gender')}
+        />
+        <TextField
+          type="date"
+          label={label.dateOfBirth}
+          hint={t('people.hint.optional')}
+          error={err('dateOfBirth', label.dateOfBirth)}
+          {...register('dateOfBirth')}
+        />
         <div />
         <Controller
           control={control}
@@ -163,7 +221,10 @@ function PersonForm({
                 options={labels.roleOptions}
                 value={field.value}
                 onChange={field.onChange}
-                error={err('roles', label.roles) ?? firstItemError(errors.roles, (i) => err(`roles.${i}`, label.roles))}
+                error={
+                  err('roles', label.roles) ??
+                  firstItemError(errors.roles, (i) => err(`roles.${i}`, label.roles))
+                }
               />
             </div>
           )}
@@ -179,16 +240,26 @@ function PersonForm({
                 options={labels.languageOptions}
                 value={field.value ?? []}
                 onChange={field.onChange}
-                error={err('languages', label.languages) ?? firstItemError(errors.languages, (i) => err(`languages.${i}`, label.languages))}
+                error={
+                  err('languages', label.languages) ??
+                  firstItemError(errors.languages, (i) => err(`languages.${i}`, label.languages))
+                }
               />
             </div>
           )}
         />
-        <TextArea className="span-2" dir="auto" label={label.notes} error={err('notes', label.notes)} {...register('notes')} />
+        <TextArea
+          className="span-2"
+          dir="auto"
+          label={label.notes}
+          error={err('notes', label.notes)}
+          {...register('notes')}
+        />
       </div>
       {institutions.length === 0 && (
         <p className="field-hint">
-          {t('people.noInstitutionsYet')} <Link to="/institutions/new">{t('people.newInstitution')}</Link>
+          {t('people.noInstitutionsYet')}{' '}
+          <Link to="/institutions/new">{t('people.newInstitution')}</Link>
         </p>
       )}
       <div className="form-actions">
@@ -204,7 +275,10 @@ function PersonForm({
   );
 }
 
-function firstItemError(errors: unknown, text: (index: number) => string | undefined): string | undefined {
+function firstItemError(
+  errors: unknown,
+  text: (index: number) => string | undefined,
+): string | undefined {
   if (!Array.isArray(errors)) return undefined;
   const index = errors.findIndex(Boolean);
   return index >= 0 ? text(index) : undefined;

@@ -1,5 +1,6 @@
 import type { AttendanceStatus } from '../../../shared/domain/vocabulary';
 import { db, useLiveQuery } from '../../db';
+import { useSettings } from '../../state/settings';
 import { buildPeopleIndex } from './peopleIndex';
 
 /**
@@ -13,7 +14,8 @@ export function usePeopleIndex() {
 /** Institutions, live, by name. */
 export function useInstitutions() {
   return useLiveQuery(
-    () => db.institutions.toArray().then((list) => list.sort((a, b) => a.name.localeCompare(b.name))),
+    () =>
+      db.institutions.toArray().then((list) => list.sort((a, b) => a.name.localeCompare(b.name))),
     [],
   );
 }
@@ -51,7 +53,11 @@ export function usePersonRecord(personId: string | undefined) {
     const countsBySession = new Map<string, AttendanceCounts>();
     for (const mark of marks) {
       let counts = countsBySession.get(mark.sessionId);
-      if (!counts) countsBySession.set(mark.sessionId, (counts = { present: 0, late: 0, excused: 0, absent: 0 }));
+      if (!counts)
+        countsBySession.set(
+          mark.sessionId,
+          (counts = { present: 0, late: 0, excused: 0, absent: 0 }),
+        );
       counts[mark.status]++;
     }
     return enrolments
@@ -59,7 +65,12 @@ export function usePersonRecord(personId: string | undefined) {
         enrolment,
         session: sessions[i],
         course: courses[i],
-        attendance: countsBySession.get(enrolment.sessionId) ?? { present: 0, late: 0, excused: 0, absent: 0 },
+        attendance: countsBySession.get(enrolment.sessionId) ?? {
+          present: 0,
+          late: 0,
+          excused: 0,
+          absent: 0,
+        },
       }))
       .sort((a, b) => (b.session?.startDate ?? '').localeCompare(a.session?.startDate ?? ''));
   }, [personId]);
@@ -68,4 +79,9 @@ export function usePersonRecord(personId: string | undefined) {
 /** Full records of some people, in the order of the ids (for an export). */
 export async function readPeople(ids: readonly string[]) {
   return (await db.people.bulkGet([...ids])).filter((p) => p !== undefined);
+}
+
+/** True when this device acts as a coordinator: the only role that changes people and institutions. */
+export function useCanEditPeople(): boolean {
+  return useSettings((s) => s.role === 'coordinator');
 }

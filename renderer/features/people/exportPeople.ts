@@ -23,7 +23,10 @@ export const exportHeaders = [
 ] as const;
 
 /** One person as a row of the export. */
-export function exportRow(person: Person, institutionNames: ReadonlyMap<string, string>): CsvCell[] {
+export function exportRow(
+  person: Person,
+  institutionNames: ReadonlyMap<string, string>,
+): CsvCell[] {
   return [
     person.nativeName,
     person.latinName,
@@ -41,12 +44,21 @@ export function exportRow(person: Person, institutionNames: ReadonlyMap<string, 
 }
 
 /** The CSV text (BOM, formula-safe) of some people, in the order given. */
-export function peopleCsv(people: readonly Person[], institutionNames: ReadonlyMap<string, string>): string {
-  return toCsv(exportHeaders, people.map((p) => exportRow(p, institutionNames)));
+export function peopleCsv(
+  people: readonly Person[],
+  institutionNames: ReadonlyMap<string, string>,
+): string {
+  return toCsv(
+    exportHeaders,
+    people.map((p) => exportRow(p, institutionNames)),
+  );
 }
 
 /** Downloads people as `people-YYYY-MM-DD.csv`. */
-export function downloadPeopleCsv(people: readonly Person[], institutionNames: ReadonlyMap<string, string>): void {
+export function downloadPeopleCsv(
+  people: readonly Person[],
+  institutionNames: ReadonlyMap<string, string>,
+): void {
   const url = URL.createObjectURL(csvBlob(peopleCsv(people, institutionNames)));
   try {
     const link = document.createElement('a');

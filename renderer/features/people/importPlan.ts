@@ -11,13 +11,19 @@ export type FileProblem = 'empty' | 'not-csv' | 'no-columns' | 'no-rows';
 export type ReadFile = { name: string; headers: string[]; rows: string[][]; rowNumbers: number[] };
 
 /** Reads the bytes of a chosen file into a table, or says in one word why it cannot. */
-export function readPeopleFile(name: string, bytes: Uint8Array): { ok: true; file: ReadFile } | { ok: false; problem: FileProblem } {
+export function readPeopleFile(
+  name: string,
+  bytes: Uint8Array,
+): { ok: true; file: ReadFile } | { ok: false; problem: FileProblem } {
   const decoded = decodeCsvBytes(bytes);
   if (!decoded.ok) return { ok: false, problem: decoded.problem === 'empty' ? 'empty' : 'not-csv' };
   const parsed = parseCsv(decoded.text);
   if (!parsed.ok) return { ok: false, problem: parsed.problem };
   if (parsed.rows.length === 0) return { ok: false, problem: 'no-rows' };
-  return { ok: true, file: { name, headers: parsed.headers, rows: parsed.rows, rowNumbers: parsed.rowNumbers } };
+  return {
+    ok: true,
+    file: { name, headers: parsed.headers, rows: parsed.rows, rowNumbers: parsed.rowNumbers },
+  };
 }
 
 /** Where mappings are remembered: `localStorage` in the app, a Map in tests. */
@@ -27,7 +33,11 @@ export type MappingStorage = Pick<Storage, 'getItem' | 'setItem'>;
  * The mapping remembered for files with these headers (under `mappingKey(headers)`), else the
  * suggested one. A remembered mapping that no longer fits the headers is ignored.
  */
-export function loadMapping(key: string, headers: readonly string[], storage: MappingStorage | undefined): PersonMapping {
+export function loadMapping(
+  key: string,
+  headers: readonly string[],
+  storage: MappingStorage | undefined,
+): PersonMapping {
   const suggested = suggestMapping(headers);
   try {
     const raw = storage?.getItem(key);
@@ -37,7 +47,13 @@ export function loadMapping(key: string, headers: readonly string[], storage: Ma
     for (const field of personImportFields) {
       const column = stored[field];
       if (column === null) mapping[field] = null;
-      else if (typeof column === 'number' && Number.isInteger(column) && column >= 0 && column < headers.length) mapping[field] = column;
+      else if (
+        typeof column === 'number' &&
+        Number.isInteger(column) &&
+        column >= 0 &&
+        column < headers.length
+      )
+        mapping[field] = column;
       else return suggested;
     }
     return mapping;
@@ -47,7 +63,11 @@ export function loadMapping(key: string, headers: readonly string[], storage: Ma
 }
 
 /** Remembers the mapping chosen for files with these headers (UI state: never synced). */
-export function saveMapping(key: string, mapping: PersonMapping, storage: MappingStorage | undefined): void {
+export function saveMapping(
+  key: string,
+  mapping: PersonMapping,
+  storage: MappingStorage | undefined,
+): void {
   try {
     storage?.setItem(key, JSON.stringify(mapping));
   } catch {
@@ -56,7 +76,11 @@ export function saveMapping(key: string, mapping: PersonMapping, storage: Mappin
 }
 
 /** A mapping with one field moved to a column; a column holds one field, so its old field lets go. */
-export function assignColumn(mapping: PersonMapping, field: keyof PersonMapping, column: number | null): PersonMapping {
+export function assignColumn(
+  mapping: PersonMapping,
+  field: keyof PersonMapping,
+  column: number | null,
+): PersonMapping {
   const next = { ...mapping };
   if (column !== null) for (const f of personImportFields) if (next[f] === column) next[f] = null;
   next[field] = column;
@@ -78,7 +102,10 @@ export function importCounts(prepared: PreparedImport) {
  * ticked (an existing person is never changed without saying so). `rows[i]` is the spreadsheet
  * row of `calls[i]`, to report a refusal where the user can find it.
  */
-export function importCalls(prepared: PreparedImport, confirmedUpdateRows: ReadonlySet<number>): { calls: MutationCall[]; rows: number[] } {
+export function importCalls(
+  prepared: PreparedImport,
+  confirmedUpdateRows: ReadonlySet<number>,
+): { calls: MutationCall[]; rows: number[] } {
   const calls: MutationCall[] = [];
   const rows: number[] = [];
   for (const c of prepared.creates) {

@@ -28,7 +28,8 @@ export function usePeopleLabels() {
     };
     const language = (code: string) => languages.of(code) ?? code;
     const role = (r: PersonRole) => t(`people.role.${r}`);
-    const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, intl.locale);
+    const byLabel = (a: { label: string }, b: { label: string }) =>
+      a.label.localeCompare(b.label, intl.locale);
     return {
       list: (items: readonly string[]) => listFormat.format(items),
       country,
@@ -39,12 +40,20 @@ export function usePeopleLabels() {
       state: (s: EnrolmentState) => t(`people.state.${s}`),
       /** Countries to choose from; `extra` keeps a stored code that is not in the usual list. */
       countryOptions: (extra = '') =>
-        [...partnerCountries, ...(extra && !(partnerCountries as readonly string[]).includes(extra) ? [extra] : [])]
+        [
+          ...partnerCountries,
+          ...(extra && !(partnerCountries as readonly string[]).includes(extra) ? [extra] : []),
+        ]
           .map((code) => ({ value: code, label: country(code) }))
           .sort(byLabel),
-      languageOptions: courseLanguages.map((code) => ({ value: code, label: language(code) })).sort(byLabel),
+      languageOptions: courseLanguages
+        .map((code) => ({ value: code, label: language(code) }))
+        .sort(byLabel),
       roleOptions: personRoles.map((value) => ({ value, label: role(value) })),
-      genderOptions: genders.map((value) => ({ value, label: value ? t(`people.gender.${value}`) : t('people.gender.unspecified') })),
+      genderOptions: genders.map((value) => ({
+        value,
+        label: value ? t(`people.gender.${value}`) : t('people.gender.unspecified'),
+      })),
     };
   }, [intl.locale, t]);
 }

@@ -12,12 +12,16 @@ export const peopleMessages = defineMessages({
     'people.export': '{count, plural, one {Export # person to CSV} other {Export # people to CSV}}',
     'people.institutions': 'Institutions',
     'people.searchLabel': 'Search people',
-    'people.searchPlaceholder': 'Search by name in any script, Latin name or e-mail (press / to come back here)',
-    'people.count': '{count, plural, =0 {No people match} one {# person} other {# people}} of {total, number}',
-    'people.noResults': 'Nobody matches this search and these filters. Try fewer words or clear the filters.',
+    'people.searchPlaceholder':
+      'Search by name in any script, Latin name or e-mail (press / to come back here)',
+    'people.count':
+      '{count, plural, =0 {No people match} one {# person} other {# people}} of {total, number}',
+    'people.noResults':
+      'Nobody matches this search and these filters. Try fewer words or clear the filters.',
     'people.listLabel': 'People',
     'people.emptyTitle': 'No people on this device yet',
-    'people.emptyBody': 'Add trainees, instructors and coordinators one by one, or import them from a spreadsheet saved as CSV.',
+    'people.emptyBody':
+      'Add trainees, instructors and coordinators one by one, or import them from a spreadsheet saved as CSV.',
     'people.backToPeople': 'Back to the list of people',
     'people.backToInstitutions': 'Back to the institutions',
     'people.role.trainee': 'Trainee',
@@ -55,8 +59,10 @@ export const peopleMessages = defineMessages({
     'people.hint.optional': 'Optional.',
     'people.noInstitution': 'No institution',
     'people.noInstitutionsYet': 'No institutions yet.',
-    'people.archivedNotice': 'This person is archived: hidden from lists but kept with their history.',
-    'people.mergedNotice': 'This record was merged into another one, which holds its enrolments and attendance:',
+    'people.archivedNotice':
+      'This person is archived: hidden from lists but kept with their history.',
+    'people.mergedNotice':
+      'This record was merged into another one, which holds its enrolments and attendance:',
     'people.enrolments': '{count, plural, =0 {Enrolments} one {# enrolment} other {# enrolments}}',
     'people.noEnrolments': 'Not enrolled in any session yet.',
     'people.col.course': 'Course',
@@ -64,66 +70,92 @@ export const peopleMessages = defineMessages({
     'people.col.state': 'State',
     'people.col.attendance': 'Attendance',
     'people.sessionMissing': 'Session not on this device',
-    'people.attendanceSummary': '{present, number} present, {late, number} late, {excused, number} excused, {absent, number} absent',
+    'people.attendanceSummary':
+      '{present, number} present, {late, number} late, {excused, number} excused, {absent, number} absent',
     'people.certificates': 'Certificates',
-    'people.certificatesNone': 'None issued yet. Certificates come in a later version of Apogee; completed enrolments will appear here then.',
+    'people.certificatesNone':
+      'None issued yet. Certificates come in a later version of Apogee; completed enrolments will appear here then.',
     'people.merge.open': 'Merge with…',
     'people.merge.title': 'Merge {name} with another record',
     'people.merge.searchLabel': 'Find the other record of this person (name or e-mail)',
     'people.merge.pick': 'The other record',
     'people.merge.keepLegend': 'Record to keep',
-    'people.merge.explain': 'Every enrolment, attendance mark and assessment result of {merged} moves to {kept}. Details that {kept} lacks are filled in from {merged}; {merged} is archived and points to {kept}. This cannot be undone.',
+    'people.merge.explain':
+      'Every enrolment, attendance mark and assessment result of {merged} moves to {kept}. Details that {kept} lacks are filled in from {merged}; {merged} is archived and points to {kept}. This cannot be undone.',
     'people.merge.confirm': 'Merge the two records',
     'people.merge.done': '{name} was merged into this record.',
     'people.newInstitution': 'New institution',
     'people.editInstitutionTitle': 'Edit institution',
     'people.createInstitution': 'Add institution',
-    'people.noInstitutions': 'No institutions yet. Add the member institutions your trainees come from.',
+    'people.noInstitutions':
+      'No institutions yet. Add the member institutions your trainees come from.',
     'people.institutionCount': '{count, plural, one {# institution} other {# institutions}}',
     'people.editInstitution': 'Edit {name}',
     'people.archiveInstitution': 'Archive {name}',
     'people.restoreInstitution': 'Restore {name}',
     'people.import.title': 'Import people from a CSV file',
-    'people.import.intro': 'Save the sheet from your spreadsheet program as CSV (comma, semicolon or tab separated) and choose it here. Nothing is stored until you confirm the import.',
+    'people.import.intro':
+      'Save the sheet from your spreadsheet program as CSV (comma, semicolon or tab separated) and choose it here. Nothing is stored until you confirm the import.',
     'people.import.choose': 'Choose a CSV file',
     'people.import.drop': 'or drop the file here.',
-    'people.import.problem.empty': '{name} is empty: choose a CSV file with a header row and one person per row. Nothing was changed.',
-    'people.import.problem.not-csv': '{name} is not a CSV file: in your spreadsheet program use “Save as” → “CSV UTF-8”, then choose that file. Nothing was changed.',
-    'people.import.problem.no-columns': '{name} has no header row: add a first row naming the columns (for example Name, E-mail, Country), then choose it again. Nothing was changed.',
-    'people.import.problem.no-rows': '{name} has column names but no people in it: add one person per row, then choose it again. Nothing was changed.',
-    'people.import.problem.no-name': 'No column of {name} holds a name: choose the column with the names below, or add a Name column to the file. Nothing was changed.',
-    'people.import.fileSummary': '{name}: {rows, plural, one {# row} other {# rows}}, {columns, plural, one {# column} other {# columns}}.',
+    'people.import.problem.empty':
+      '{name} is empty: choose a CSV file with a header row and one person per row. Nothing was changed.',
+    'people.import.problem.not-csv':
+      '{name} is not a CSV file: in your spreadsheet program use “Save as” → “CSV UTF-8”, then choose that file. Nothing was changed.',
+    'people.import.problem.no-columns':
+      '{name} has no header row: add a first row naming the columns (for example Name, E-mail, Country), then choose it again. Nothing was changed.',
+    'people.import.problem.no-rows':
+      '{name} has column names but no people in it: add one person per row, then choose it again. Nothing was changed.',
+    'people.import.problem.no-name':
+      'No column of {name} holds a name: choose the column with the names below, or add a Name column to the file. Nothing was changed.',
+    'people.import.fileSummary':
+      '{name}: {rows, plural, one {# row} other {# rows}}, {columns, plural, one {# column} other {# columns}}.',
     'people.import.preview': '{count, plural, one {First row} other {First # rows}}',
     'people.import.row': 'Row',
     'people.import.mappingTitle': 'Which column holds what',
-    'people.import.mappingHint': 'Apogee guessed from the column names; correct anything wrong. Your choice is remembered for files with the same columns.',
+    'people.import.mappingHint':
+      'Apogee guessed from the column names; correct anything wrong. Your choice is remembered for files with the same columns.',
     'people.import.notImported': 'Not imported',
     'people.import.columnN': 'Column {n}',
     'people.import.checkTitle': 'What this import would do',
-    'people.import.countNew': '{count, plural, =0 {No new people} one {# new person} other {# new people}}',
-    'people.import.countUpdates': '{count, plural, =0 {No updates} one {# update of someone already here} other {# updates of people already here}}',
-    'people.import.countUnchanged': '{count, plural, one {# row already up to date} other {# rows already up to date}}',
-    'people.import.countErrors': '{count, plural, =0 {No rows with errors} one {# row with errors (not imported)} other {# rows with errors (not imported)}}',
-    'people.import.errorsTitle': 'Rows with errors — fix them in the file, or import the others now',
+    'people.import.countNew':
+      '{count, plural, =0 {No new people} one {# new person} other {# new people}}',
+    'people.import.countUpdates':
+      '{count, plural, =0 {No updates} one {# update of someone already here} other {# updates of people already here}}',
+    'people.import.countUnchanged':
+      '{count, plural, one {# row already up to date} other {# rows already up to date}}',
+    'people.import.countErrors':
+      '{count, plural, =0 {No rows with errors} one {# row with errors (not imported)} other {# rows with errors (not imported)}}',
+    'people.import.errorsTitle':
+      'Rows with errors — fix them in the file, or import the others now',
     'people.import.rowError': 'Row {row}, {error}',
-    'people.import.unknownInstitution': '{column}: No institution named “{value}” on this device: add it under Institutions first, or correct the name.',
-    'people.import.duplicateEmail': '{column}: {value} is already on row {row} of this file: keep one of the two rows.',
-    'people.import.unknownRole': '{column}: “{value}” is not a role: use trainee, instructor or coordinator.',
-    'people.import.unknownGender': '{column}: “{value}” is not a gender Apogee knows: use female, male, other, or leave it empty.',
+    'people.import.unknownInstitution':
+      '{column}: No institution named “{value}” on this device: add it under Institutions first, or correct the name.',
+    'people.import.duplicateEmail':
+      '{column}: {value} is already on row {row} of this file: keep one of the two rows.',
+    'people.import.unknownRole':
+      '{column}: “{value}” is not a role: use trainee, instructor or coordinator.',
+    'people.import.unknownGender':
+      '{column}: “{value}” is not a gender Apogee knows: use female, male, other, or leave it empty.',
     'people.import.updatesTitle': 'People already on this device (same e-mail)',
-    'people.import.updatesHint': 'These people are not changed unless you tick them. Ticking one replaces the details shown with the file’s.',
+    'people.import.updatesHint':
+      'These people are not changed unless you tick them. Ticking one replaces the details shown with the file’s.',
     'people.import.updateRow': 'Row {row}:',
     'people.import.change': '{field}: {from} → {to}',
     'people.import.emptyValue': '(empty)',
-    'people.import.run': '{count, plural, =0 {Nothing to import} one {Import the # valid row} other {Import the # valid rows}}',
+    'people.import.run':
+      '{count, plural, =0 {Nothing to import} one {Import the # valid row} other {Import the # valid rows}}',
     'people.import.chooseAgain': 'Fix the file and choose it again',
     'people.import.running': 'Importing',
     'people.import.progress': 'Imported {done, number} of {total, number}',
     'people.import.cancel': 'Cancel the import',
     'people.import.summaryTitle': 'Import finished',
-    'people.import.summary': '{created, plural, =0 {No people added} one {# person added} other {# people added}}, {updated, plural, =0 {none updated} other {# updated}}.',
-    'people.import.cancelled': 'Cancelled after {done, number} of {total, number} rows: those stay imported, the rest were not imported.',
-    'people.import.refused': '{count, plural, one {# row was refused:} other {# rows were refused:}}',
+    'people.import.summary':
+      '{created, plural, =0 {No people added} one {# person added} other {# people added}}, {updated, plural, =0 {none updated} other {# updated}}.',
+    'people.import.cancelled':
+      'Cancelled after {done, number} of {total, number} rows: those stay imported, the rest were not imported.',
+    'people.import.refused':
+      '{count, plural, one {# row was refused:} other {# rows were refused:}}',
     'people.import.openList': 'Open the list of people',
     'people.import.another': 'Import another file',
   },
@@ -189,15 +221,18 @@ export const peopleMessages = defineMessages({
     'people.col.state': '状态',
     'people.col.attendance': '考勤',
     'people.sessionMissing': '此设备上没有该班次',
-    'people.attendanceSummary': '出席 {present, number}，迟到 {late, number}，请假 {excused, number}，缺席 {absent, number}',
+    'people.attendanceSummary':
+      '出席 {present, number}，迟到 {late, number}，请假 {excused, number}，缺席 {absent, number}',
     'people.certificates': '证书',
-    'people.certificatesNone': '尚未颁发。证书功能将在 Apogee 的后续版本中提供，届时已结业的报名会显示在这里。',
+    'people.certificatesNone':
+      '尚未颁发。证书功能将在 Apogee 的后续版本中提供，届时已结业的报名会显示在这里。',
     'people.merge.open': '与……合并',
     'people.merge.title': '将 {name} 与另一条记录合并',
     'people.merge.searchLabel': '查找此人的另一条记录（姓名或电子邮箱）',
     'people.merge.pick': '另一条记录',
     'people.merge.keepLegend': '保留的记录',
-    'people.merge.explain': '{merged} 的所有报名、考勤记录和考核成绩都将转到 {kept}。{kept} 缺少的信息将从 {merged} 补全；{merged} 将被归档并指向 {kept}。此操作无法撤销。',
+    'people.merge.explain':
+      '{merged} 的所有报名、考勤记录和考核成绩都将转到 {kept}。{kept} 缺少的信息将从 {merged} 补全；{merged} 将被归档并指向 {kept}。此操作无法撤销。',
     'people.merge.confirm': '合并这两条记录',
     'people.merge.done': '{name} 已合并到此记录。',
     'people.newInstitution': '新增机构',
@@ -209,19 +244,27 @@ export const peopleMessages = defineMessages({
     'people.archiveInstitution': '归档 {name}',
     'people.restoreInstitution': '恢复 {name}',
     'people.import.title': '从 CSV 文件导入人员',
-    'people.import.intro': '在电子表格软件中将工作表另存为 CSV（逗号、分号或制表符分隔），然后在此选择该文件。确认导入之前不会保存任何内容。',
+    'people.import.intro':
+      '在电子表格软件中将工作表另存为 CSV（逗号、分号或制表符分隔），然后在此选择该文件。确认导入之前不会保存任何内容。',
     'people.import.choose': '选择 CSV 文件',
     'people.import.drop': '或将文件拖放到这里。',
-    'people.import.problem.empty': '{name} 是空文件：请选择有标题行且每行一人的 CSV 文件。没有任何更改。',
-    'people.import.problem.not-csv': '{name} 不是 CSV 文件：请在电子表格软件中使用“另存为”→“CSV UTF-8”，然后选择该文件。没有任何更改。',
-    'people.import.problem.no-columns': '{name} 没有标题行：请添加第一行列名（例如 姓名、电子邮箱、国家），然后重新选择。没有任何更改。',
-    'people.import.problem.no-rows': '{name} 只有列名，没有人员：请每行添加一人，然后重新选择。没有任何更改。',
-    'people.import.problem.no-name': '{name} 中没有包含姓名的列：请在下方选择姓名所在的列，或在文件中添加“姓名”列。没有任何更改。',
-    'people.import.fileSummary': '{name}：{rows, plural, other {# 行}}，{columns, plural, other {# 列}}。',
+    'people.import.problem.empty':
+      '{name} 是空文件：请选择有标题行且每行一人的 CSV 文件。没有任何更改。',
+    'people.import.problem.not-csv':
+      '{name} 不是 CSV 文件：请在电子表格软件中使用“另存为”→“CSV UTF-8”，然后选择该文件。没有任何更改。',
+    'people.import.problem.no-columns':
+      '{name} 没有标题行：请添加第一行列名（例如 姓名、电子邮箱、国家），然后重新选择。没有任何更改。',
+    'people.import.problem.no-rows':
+      '{name} 只有列名，没有人员：请每行添加一人，然后重新选择。没有任何更改。',
+    'people.import.problem.no-name':
+      '{name} 中没有包含姓名的列：请在下方选择姓名所在的列，或在文件中添加“姓名”列。没有任何更改。',
+    'people.import.fileSummary':
+      '{name}：{rows, plural, other {# 行}}，{columns, plural, other {# 列}}。',
     'people.import.preview': '{count, plural, other {前 # 行}}',
     'people.import.row': '行',
     'people.import.mappingTitle': '各列的内容',
-    'people.import.mappingHint': 'Apogee 根据列名作了推测，如有错误请更正。对于列相同的文件，会记住您的选择。',
+    'people.import.mappingHint':
+      'Apogee 根据列名作了推测，如有错误请更正。对于列相同的文件，会记住您的选择。',
     'people.import.notImported': '不导入',
     'people.import.columnN': '第 {n} 列',
     'people.import.checkTitle': '此次导入将执行的操作',
@@ -231,12 +274,16 @@ export const peopleMessages = defineMessages({
     'people.import.countErrors': '{count, plural, =0 {没有错误行} other {# 行有错误（不导入）}}',
     'people.import.errorsTitle': '有错误的行——请在文件中修正，或先导入其他行',
     'people.import.rowError': '第 {row} 行，{error}',
-    'people.import.unknownInstitution': '{column}：此设备上没有名为“{value}”的机构：请先在“机构”中添加，或更正名称。',
-    'people.import.duplicateEmail': '{column}：{value} 已出现在此文件的第 {row} 行：请只保留其中一行。',
+    'people.import.unknownInstitution':
+      '{column}：此设备上没有名为“{value}”的机构：请先在“机构”中添加，或更正名称。',
+    'people.import.duplicateEmail':
+      '{column}：{value} 已出现在此文件的第 {row} 行：请只保留其中一行。',
     'people.import.unknownRole': '{column}：“{value}”不是有效角色：请使用 学员、讲师 或 协调员。',
-    'people.import.unknownGender': '{column}：Apogee 无法识别性别“{value}”：请填写 女、男、其他，或留空。',
+    'people.import.unknownGender':
+      '{column}：Apogee 无法识别性别“{value}”：请填写 女、男、其他，或留空。',
     'people.import.updatesTitle': '此设备上已有的人员（电子邮箱相同）',
-    'people.import.updatesHint': '除非勾选，否则不会更改这些人员。勾选后，所示信息将被文件中的内容替换。',
+    'people.import.updatesHint':
+      '除非勾选，否则不会更改这些人员。勾选后，所示信息将被文件中的内容替换。',
     'people.import.updateRow': '第 {row} 行：',
     'people.import.change': '{field}：{from} → {to}',
     'people.import.emptyValue': '（空）',
@@ -246,8 +293,10 @@ export const peopleMessages = defineMessages({
     'people.import.progress': '已导入 {done, number} / {total, number}',
     'people.import.cancel': '取消导入',
     'people.import.summaryTitle': '导入完成',
-    'people.import.summary': '{created, plural, =0 {没有添加人员} other {已添加 # 人}}，{updated, plural, =0 {没有更新} other {已更新 # 人}}。',
-    'people.import.cancelled': '在 {total, number} 行中的第 {done, number} 行后取消：已导入的保留，其余未导入。',
+    'people.import.summary':
+      '{created, plural, =0 {没有添加人员} other {已添加 # 人}}，{updated, plural, =0 {没有更新} other {已更新 # 人}}。',
+    'people.import.cancelled':
+      '在 {total, number} 行中的第 {done, number} 行后取消：已导入的保留，其余未导入。',
     'people.import.refused': '{count, plural, other {有 # 行被拒绝：}}',
     'people.import.openList': '打开人员列表',
     'people.import.another': '导入另一个文件',
@@ -259,15 +308,19 @@ export const peopleMessages = defineMessages({
     'people.editTitle': 'تعديل بيانات الشخص',
     'people.create': 'إضافة الشخص',
     'people.import': 'استيراد من ملف CSV',
-    'people.export': '{count, plural, zero {تصدير إلى CSV} one {تصدير شخص واحد إلى CSV} two {تصدير شخصين إلى CSV} few {تصدير # أشخاص إلى CSV} many {تصدير # شخصًا إلى CSV} other {تصدير # شخص إلى CSV}}',
+    'people.export':
+      '{count, plural, zero {تصدير إلى CSV} one {تصدير شخص واحد إلى CSV} two {تصدير شخصين إلى CSV} few {تصدير # أشخاص إلى CSV} many {تصدير # شخصًا إلى CSV} other {تصدير # شخص إلى CSV}}',
     'people.institutions': 'المؤسسات',
     'people.searchLabel': 'البحث عن الأشخاص',
-    'people.searchPlaceholder': 'ابحث بالاسم بأي كتابة أو بالاسم اللاتيني أو بالبريد الإلكتروني (اضغط / للعودة إلى هنا)',
-    'people.count': '{count, plural, =0 {لا يوجد أشخاص مطابقون} one {شخص واحد} two {شخصان} few {# أشخاص} many {# شخصًا} other {# شخص}} من {total, number}',
+    'people.searchPlaceholder':
+      'ابحث بالاسم بأي كتابة أو بالاسم اللاتيني أو بالبريد الإلكتروني (اضغط / للعودة إلى هنا)',
+    'people.count':
+      '{count, plural, =0 {لا يوجد أشخاص مطابقون} one {شخص واحد} two {شخصان} few {# أشخاص} many {# شخصًا} other {# شخص}} من {total, number}',
     'people.noResults': 'لا يطابق أحد هذا البحث وهذه المرشحات. جرّب كلمات أقل أو امسح المرشحات.',
     'people.listLabel': 'الأشخاص',
     'people.emptyTitle': 'لا يوجد أشخاص على هذا الجهاز بعد',
-    'people.emptyBody': 'أضف المتدربين والمدربين والمنسقين واحدًا تلو الآخر، أو استوردهم من جدول بيانات محفوظ بصيغة CSV.',
+    'people.emptyBody':
+      'أضف المتدربين والمدربين والمنسقين واحدًا تلو الآخر، أو استوردهم من جدول بيانات محفوظ بصيغة CSV.',
     'people.backToPeople': 'العودة إلى قائمة الأشخاص',
     'people.backToInstitutions': 'العودة إلى المؤسسات',
     'people.role.trainee': 'متدرب',
@@ -307,73 +360,100 @@ export const peopleMessages = defineMessages({
     'people.noInstitutionsYet': 'لا توجد مؤسسات بعد.',
     'people.archivedNotice': 'هذا الشخص مؤرشف: مخفي من القوائم لكن سجله محفوظ.',
     'people.mergedNotice': 'دُمج هذا السجل في سجل آخر يحمل تسجيلاته وحضوره:',
-    'people.enrolments': '{count, plural, =0 {التسجيلات} one {تسجيل واحد} two {تسجيلان} few {# تسجيلات} many {# تسجيلًا} other {# تسجيل}}',
+    'people.enrolments':
+      '{count, plural, =0 {التسجيلات} one {تسجيل واحد} two {تسجيلان} few {# تسجيلات} many {# تسجيلًا} other {# تسجيل}}',
     'people.noEnrolments': 'غير مسجَّل في أي دورة بعد.',
     'people.col.course': 'المقرر',
     'people.col.session': 'الدورة',
     'people.col.state': 'الحالة',
     'people.col.attendance': 'الحضور',
     'people.sessionMissing': 'الدورة غير موجودة على هذا الجهاز',
-    'people.attendanceSummary': 'حاضر {present, number}، متأخر {late, number}، غائب بعذر {excused, number}، غائب {absent, number}',
+    'people.attendanceSummary':
+      'حاضر {present, number}، متأخر {late, number}، غائب بعذر {excused, number}، غائب {absent, number}',
     'people.certificates': 'الشهادات',
-    'people.certificatesNone': 'لم تُصدر أي شهادة بعد. تأتي الشهادات في إصدار لاحق من Apogee، وستظهر التسجيلات المكتملة هنا حينها.',
+    'people.certificatesNone':
+      'لم تُصدر أي شهادة بعد. تأتي الشهادات في إصدار لاحق من Apogee، وستظهر التسجيلات المكتملة هنا حينها.',
     'people.merge.open': 'دمج مع…',
     'people.merge.title': 'دمج {name} مع سجل آخر',
     'people.merge.searchLabel': 'ابحث عن السجل الآخر لهذا الشخص (الاسم أو البريد الإلكتروني)',
     'people.merge.pick': 'السجل الآخر',
     'people.merge.keepLegend': 'السجل الذي يُحتفظ به',
-    'people.merge.explain': 'ينتقل كل تسجيل وكل علامة حضور وكل نتيجة تقييم من {merged} إلى {kept}. تُستكمل البيانات الناقصة في {kept} من {merged}، ويُؤرشف {merged} ويشير إلى {kept}. لا يمكن التراجع عن ذلك.',
+    'people.merge.explain':
+      'ينتقل كل تسجيل وكل علامة حضور وكل نتيجة تقييم من {merged} إلى {kept}. تُستكمل البيانات الناقصة في {kept} من {merged}، ويُؤرشف {merged} ويشير إلى {kept}. لا يمكن التراجع عن ذلك.',
     'people.merge.confirm': 'دمج السجلين',
     'people.merge.done': 'دُمج {name} في هذا السجل.',
     'people.newInstitution': 'مؤسسة جديدة',
     'people.editInstitutionTitle': 'تعديل المؤسسة',
     'people.createInstitution': 'إضافة المؤسسة',
     'people.noInstitutions': 'لا توجد مؤسسات بعد. أضف المؤسسات الأعضاء التي يأتي منها المتدربون.',
-    'people.institutionCount': '{count, plural, zero {لا مؤسسات} one {مؤسسة واحدة} two {مؤسستان} few {# مؤسسات} many {# مؤسسة} other {# مؤسسة}}',
+    'people.institutionCount':
+      '{count, plural, zero {لا مؤسسات} one {مؤسسة واحدة} two {مؤسستان} few {# مؤسسات} many {# مؤسسة} other {# مؤسسة}}',
     'people.editInstitution': 'تعديل {name}',
     'people.archiveInstitution': 'أرشفة {name}',
     'people.restoreInstitution': 'استعادة {name}',
     'people.import.title': 'استيراد الأشخاص من ملف CSV',
-    'people.import.intro': 'احفظ الورقة من برنامج جداول البيانات بصيغة CSV (مفصولة بفواصل أو فواصل منقوطة أو علامات جدولة) واخترها هنا. لا يُخزَّن شيء قبل أن تؤكد الاستيراد.',
+    'people.import.intro':
+      'احفظ الورقة من برنامج جداول البيانات بصيغة CSV (مفصولة بفواصل أو فواصل منقوطة أو علامات جدولة) واخترها هنا. لا يُخزَّن شيء قبل أن تؤكد الاستيراد.',
     'people.import.choose': 'اختر ملف CSV',
     'people.import.drop': 'أو أفلت الملف هنا.',
-    'people.import.problem.empty': '{name} فارغ: اختر ملف CSV فيه صف عناوين وشخص واحد في كل صف. لم يتغير شيء.',
-    'people.import.problem.not-csv': '{name} ليس ملف CSV: في برنامج جداول البيانات استخدم «حفظ باسم» ← «CSV UTF-8» ثم اختر ذلك الملف. لم يتغير شيء.',
-    'people.import.problem.no-columns': 'لا يحتوي {name} على صف عناوين: أضف صفًا أول يسمّي الأعمدة (مثل الاسم، البريد الإلكتروني، البلد) ثم اختره مجددًا. لم يتغير شيء.',
-    'people.import.problem.no-rows': 'يحتوي {name} على أسماء الأعمدة فقط دون أشخاص: أضف شخصًا في كل صف ثم اختره مجددًا. لم يتغير شيء.',
-    'people.import.problem.no-name': 'لا يوجد في {name} عمود يحمل الأسماء: اختر عمود الأسماء أدناه أو أضف عمود «الاسم» إلى الملف. لم يتغير شيء.',
-    'people.import.fileSummary': '{name}: {rows, plural, zero {لا صفوف} one {صف واحد} two {صفان} few {# صفوف} many {# صفًا} other {# صف}}، {columns, plural, zero {لا أعمدة} one {عمود واحد} two {عمودان} few {# أعمدة} many {# عمودًا} other {# عمود}}.',
-    'people.import.preview': '{count, plural, one {الصف الأول} two {أول صفين} few {أول # صفوف} many {أول # صفًا} other {أول # صف}}',
+    'people.import.problem.empty':
+      '{name} فارغ: اختر ملف CSV فيه صف عناوين وشخص واحد في كل صف. لم يتغير شيء.',
+    'people.import.problem.not-csv':
+      '{name} ليس ملف CSV: في برنامج جداول البيانات استخدم «حفظ باسم» ← «CSV UTF-8» ثم اختر ذلك الملف. لم يتغير شيء.',
+    'people.import.problem.no-columns':
+      'لا يحتوي {name} على صف عناوين: أضف صفًا أول يسمّي الأعمدة (مثل الاسم، البريد الإلكتروني، البلد) ثم اختره مجددًا. لم يتغير شيء.',
+    'people.import.problem.no-rows':
+      'يحتوي {name} على أسماء الأعمدة فقط دون أشخاص: أضف شخصًا في كل صف ثم اختره مجددًا. لم يتغير شيء.',
+    'people.import.problem.no-name':
+      'لا يوجد في {name} عمود يحمل الأسماء: اختر عمود الأسماء أدناه أو أضف عمود «الاسم» إلى الملف. لم يتغير شيء.',
+    'people.import.fileSummary':
+      '{name}: {rows, plural, zero {لا صفوف} one {صف واحد} two {صفان} few {# صفوف} many {# صفًا} other {# صف}}، {columns, plural, zero {لا أعمدة} one {عمود واحد} two {عمودان} few {# أعمدة} many {# عمودًا} other {# عمود}}.',
+    'people.import.preview':
+      '{count, plural, one {الصف الأول} two {أول صفين} few {أول # صفوف} many {أول # صفًا} other {أول # صف}}',
     'people.import.row': 'الصف',
     'people.import.mappingTitle': 'ماذا يحمل كل عمود',
-    'people.import.mappingHint': 'خمّن Apogee ذلك من أسماء الأعمدة؛ صحّح ما هو خطأ. يُحفظ اختيارك للملفات ذات الأعمدة نفسها.',
+    'people.import.mappingHint':
+      'خمّن Apogee ذلك من أسماء الأعمدة؛ صحّح ما هو خطأ. يُحفظ اختيارك للملفات ذات الأعمدة نفسها.',
     'people.import.notImported': 'لا يُستورد',
     'people.import.columnN': 'العمود {n}',
     'people.import.checkTitle': 'ما سيفعله هذا الاستيراد',
-    'people.import.countNew': '{count, plural, =0 {لا أشخاص جدد} one {شخص جديد واحد} two {شخصان جديدان} few {# أشخاص جدد} many {# شخصًا جديدًا} other {# شخص جديد}}',
-    'people.import.countUpdates': '{count, plural, =0 {لا تحديثات} one {تحديث واحد لشخص موجود} two {تحديثان لأشخاص موجودين} few {# تحديثات لأشخاص موجودين} many {# تحديثًا لأشخاص موجودين} other {# تحديث لأشخاص موجودين}}',
-    'people.import.countUnchanged': '{count, plural, one {صف واحد محدَّث أصلًا} two {صفان محدَّثان أصلًا} few {# صفوف محدَّثة أصلًا} many {# صفًا محدَّثًا أصلًا} other {# صف محدَّث أصلًا}}',
-    'people.import.countErrors': '{count, plural, =0 {لا صفوف فيها أخطاء} one {صف واحد فيه أخطاء (لا يُستورد)} two {صفان فيهما أخطاء (لا يُستوردان)} few {# صفوف فيها أخطاء (لا تُستورد)} many {# صفًا فيها أخطاء (لا تُستورد)} other {# صف فيها أخطاء (لا تُستورد)}}',
+    'people.import.countNew':
+      '{count, plural, =0 {لا أشخاص جدد} one {شخص جديد واحد} two {شخصان جديدان} few {# أشخاص جدد} many {# شخصًا جديدًا} other {# شخص جديد}}',
+    'people.import.countUpdates':
+      '{count, plural, =0 {لا تحديثات} one {تحديث واحد لشخص موجود} two {تحديثان لأشخاص موجودين} few {# تحديثات لأشخاص موجودين} many {# تحديثًا لأشخاص موجودين} other {# تحديث لأشخاص موجودين}}',
+    'people.import.countUnchanged':
+      '{count, plural, one {صف واحد محدَّث أصلًا} two {صفان محدَّثان أصلًا} few {# صفوف محدَّثة أصلًا} many {# صفًا محدَّثًا أصلًا} other {# صف محدَّث أصلًا}}',
+    'people.import.countErrors':
+      '{count, plural, =0 {لا صفوف فيها أخطاء} one {صف واحد فيه أخطاء (لا يُستورد)} two {صفان فيهما أخطاء (لا يُستوردان)} few {# صفوف فيها أخطاء (لا تُستورد)} many {# صفًا فيها أخطاء (لا تُستورد)} other {# صف فيها أخطاء (لا تُستورد)}}',
     'people.import.errorsTitle': 'صفوف فيها أخطاء — صحّحها في الملف، أو استورد الصفوف الأخرى الآن',
     'people.import.rowError': 'الصف {row}، {error}',
-    'people.import.unknownInstitution': '{column}: لا توجد مؤسسة باسم «{value}» على هذا الجهاز: أضفها أولًا في المؤسسات، أو صحّح الاسم.',
-    'people.import.duplicateEmail': '{column}: {value} موجود أيضًا في الصف {row} من هذا الملف: أبقِ أحد الصفين فقط.',
-    'people.import.unknownRole': '{column}: «{value}» ليس دورًا معروفًا: استخدم متدرب أو مدرب أو منسق.',
-    'people.import.unknownGender': '{column}: لا يعرف Apogee الجنس «{value}»: استخدم أنثى أو ذكر أو آخر، أو اتركه فارغًا.',
+    'people.import.unknownInstitution':
+      '{column}: لا توجد مؤسسة باسم «{value}» على هذا الجهاز: أضفها أولًا في المؤسسات، أو صحّح الاسم.',
+    'people.import.duplicateEmail':
+      '{column}: {value} موجود أيضًا في الصف {row} من هذا الملف: أبقِ أحد الصفين فقط.',
+    'people.import.unknownRole':
+      '{column}: «{value}» ليس دورًا معروفًا: استخدم متدرب أو مدرب أو منسق.',
+    'people.import.unknownGender':
+      '{column}: لا يعرف Apogee الجنس «{value}»: استخدم أنثى أو ذكر أو آخر، أو اتركه فارغًا.',
     'people.import.updatesTitle': 'أشخاص موجودون على هذا الجهاز (البريد الإلكتروني نفسه)',
-    'people.import.updatesHint': 'لا يتغير هؤلاء الأشخاص ما لم تحددهم. تحديد أحدهم يستبدل البيانات المعروضة ببيانات الملف.',
+    'people.import.updatesHint':
+      'لا يتغير هؤلاء الأشخاص ما لم تحددهم. تحديد أحدهم يستبدل البيانات المعروضة ببيانات الملف.',
     'people.import.updateRow': 'الصف {row}:',
     'people.import.change': '{field}: {from} ← {to}',
     'people.import.emptyValue': '(فارغ)',
-    'people.import.run': '{count, plural, =0 {لا شيء للاستيراد} one {استيراد الصف الصالح الوحيد} two {استيراد الصفين الصالحين} few {استيراد الصفوف الصالحة الـ #} many {استيراد الصفوف الصالحة الـ #} other {استيراد الصفوف الصالحة الـ #}}',
+    'people.import.run':
+      '{count, plural, =0 {لا شيء للاستيراد} one {استيراد الصف الصالح الوحيد} two {استيراد الصفين الصالحين} few {استيراد الصفوف الصالحة الـ #} many {استيراد الصفوف الصالحة الـ #} other {استيراد الصفوف الصالحة الـ #}}',
     'people.import.chooseAgain': 'صحّح الملف واختره مجددًا',
     'people.import.running': 'جارٍ الاستيراد',
     'people.import.progress': 'استُورد {done, number} من {total, number}',
     'people.import.cancel': 'إلغاء الاستيراد',
     'people.import.summaryTitle': 'انتهى الاستيراد',
-    'people.import.summary': '{created, plural, =0 {لم يُضف أحد} one {أُضيف شخص واحد} two {أُضيف شخصان} few {أُضيف # أشخاص} many {أُضيف # شخصًا} other {أُضيف # شخص}}، {updated, plural, =0 {ولم يُحدَّث أحد} one {وحُدِّث شخص واحد} two {وحُدِّث شخصان} few {وحُدِّث # أشخاص} many {وحُدِّث # شخصًا} other {وحُدِّث # شخص}}.',
-    'people.import.cancelled': 'أُلغي بعد {done, number} من {total, number} صف: يبقى ما استُورد، ولم يُستورد الباقي.',
-    'people.import.refused': '{count, plural, one {رُفض صف واحد:} two {رُفض صفان:} few {رُفض # صفوف:} many {رُفض # صفًا:} other {رُفض # صف:}}',
+    'people.import.summary':
+      '{created, plural, =0 {لم يُضف أحد} one {أُضيف شخص واحد} two {أُضيف شخصان} few {أُضيف # أشخاص} many {أُضيف # شخصًا} other {أُضيف # شخص}}، {updated, plural, =0 {ولم يُحدَّث أحد} one {وحُدِّث شخص واحد} two {وحُدِّث شخصان} few {وحُدِّث # أشخاص} many {وحُدِّث # شخصًا} other {وحُدِّث # شخص}}.',
+    'people.import.cancelled':
+      'أُلغي بعد {done, number} من {total, number} صف: يبقى ما استُورد، ولم يُستورد الباقي.',
+    'people.import.refused':
+      '{count, plural, one {رُفض صف واحد:} two {رُفض صفان:} few {رُفض # صفوف:} many {رُفض # صفًا:} other {رُفض # صف:}}',
     'people.import.openList': 'فتح قائمة الأشخاص',
     'people.import.another': 'استيراد ملف آخر',
   },

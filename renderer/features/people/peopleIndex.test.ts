@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { personSchema, type Person, type PersonInput } from '../../../shared/domain/people';
 import { foldForSearch } from '../../../shared/text/normalize';
-import { buildPeopleIndex, filterPeople, foldQuick, noPeopleFilters, personEntry } from './peopleIndex';
+import {
+  buildPeopleIndex,
+  filterPeople,
+  foldQuick,
+  noPeopleFilters,
+  personEntry,
+} from './peopleIndex';
 
 let next = 0;
-function person(over: Partial<PersonInput> & Partial<Pick<Person, 'id' | 'archived' | 'mergedInto'>> = {}): Person {
+function person(
+  over: Partial<PersonInput> & Partial<Pick<Person, 'id' | 'archived' | 'mergedInto'>> = {},
+): Person {
   next++;
   return personSchema.parse({
     id: `p-${next}`,
@@ -18,15 +26,55 @@ function person(over: Partial<PersonInput> & Partial<Pick<Person, 'id' | 'archiv
 }
 
 const people = [
-  person({ id: 'ayesha', nativeName: 'عائشہ صدیقی', latinName: 'Ayesha Siddiqui', email: 'ayesha@suparco.gov.pk', country: 'PK', institutionId: 'suparco', roles: ['instructor', 'trainee'] }),
-  person({ id: 'li', nativeName: '李娜', latinName: 'Li Na', preferredName: 'Nana', email: 'li.na@ustc.edu.cn', country: 'CN' }),
-  person({ id: 'zeynep', nativeName: 'Zeynep Yılmaz', email: 'zeynep@metu.edu.tr', country: 'TR', institutionId: 'metu' }),
-  person({ id: 'ivan', nativeName: 'Иван Петров', latinName: 'Ivan Petrov', country: 'RU', archived: true }),
-  person({ id: 'old', nativeName: 'Ayesha S. (duplicate)', latinName: 'Ayesha S.', mergedInto: 'ayesha' }),
-  person({ id: 'ahmed', nativeName: 'أحمد إبراهيم', latinName: '', email: 'ahmed@nrc.sci.eg', country: 'EG', roles: ['coordinator'] }),
+  person({
+    id: 'ayesha',
+    nativeName: 'عائشہ صدیقی',
+    latinName: 'Ayesha Siddiqui',
+    email: 'ayesha@suparco.gov.pk',
+    country: 'PK',
+    institutionId: 'suparco',
+    roles: ['instructor', 'trainee'],
+  }),
+  person({
+    id: 'li',
+    nativeName: '李娜',
+    latinName: 'Li Na',
+    preferredName: 'Nana',
+    email: 'li.na@ustc.edu.cn',
+    country: 'CN',
+  }),
+  person({
+    id: 'zeynep',
+    nativeName: 'Zeynep Yılmaz',
+    email: 'zeynep@metu.edu.tr',
+    country: 'TR',
+    institutionId: 'metu',
+  }),
+  person({
+    id: 'ivan',
+    nativeName: 'Иван Петров',
+    latinName: 'Ivan Petrov',
+    country: 'RU',
+    archived: true,
+  }),
+  person({
+    id: 'old',
+    nativeName: 'Ayesha S. (duplicate)',
+    latinName: 'Ayesha S.',
+    mergedInto: 'ayesha',
+  }),
+  person({
+    id: 'ahmed',
+    nativeName: 'أحمد إبراهيم',
+    latinName: '',
+    email: 'ahmed@nrc.sci.eg',
+    country: 'EG',
+    roles: ['coordinator'],
+  }),
 ];
 const index = buildPeopleIndex(people);
-const ids = (q: string, filters = noPeopleFilters) => filterPeople(index, q, filters).map((e) => e.id);
+const ids = (q: string, filters = noPeopleFilters) =>
+  filterPeople(index, q, filters).map((e) => e.id);
 
 describe('filterPeople', () => {
   it('finds people by Latin name, native name, preferred name and e-mail', () => {
@@ -73,7 +121,13 @@ describe('filterPeople', () => {
 
 describe('foldQuick', () => {
   it('folds like foldForSearch for ASCII and non-ASCII text alike', () => {
-    for (const text of ['  Ayesha   SIDDIQUI ', 'li.na@USTC.edu.cn', 'Zeynep Yılmaz', 'ＬＩ', 'أحمد']) {
+    for (const text of [
+      '  Ayesha   SIDDIQUI ',
+      'li.na@USTC.edu.cn',
+      'Zeynep Yılmaz',
+      'ＬＩ',
+      'أحمد',
+    ]) {
       expect(foldQuick(text)).toBe(foldForSearch(text));
     }
   });
@@ -84,7 +138,13 @@ describe('buildPeopleIndex', () => {
     const many: Person[] = [];
     const base = person({ latinName: 'Base', email: 'base@example.org' });
     for (let i = 0; i < 100_000; i++) {
-      many.push({ ...base, id: `m-${i}`, nativeName: i % 3 ? `Trainee ${i}` : `学员 ${i}`, latinName: `Trainee Number ${i}`, email: `t${i}@example.org` });
+      many.push({
+        ...base,
+        id: `m-${i}`,
+        nativeName: i % 3 ? `Trainee ${i}` : `学员 ${i}`,
+        latinName: `Trainee Number ${i}`,
+        email: `t${i}@example.org`,
+      });
     }
     const started = performance.now();
     const big = buildPeopleIndex(many);
@@ -95,8 +155,16 @@ describe('buildPeopleIndex', () => {
     expect(built - started).toBeLessThan(3_000);
     expect(searched - built).toBeLessThan(200);
     // Slim entries: nothing of the record beyond what the list needs.
-    expect(Object.keys(personEntry(many[0]!)).sort()).toEqual(
-      ['archived', 'country', 'email', 'haystack', 'id', 'institutionId', 'latinName', 'nativeName', 'roles'],
-    );
+    expect(Object.keys(personEntry(many[0]!)).sort()).toEqual([
+      'archived',
+      'country',
+      'email',
+      'haystack',
+      'id',
+      'institutionId',
+      'latinName',
+      'nativeName',
+      'roles',
+    ]);
   });
 });

@@ -32,7 +32,12 @@ export type PeopleFilters = {
 };
 
 /** No filter set. */
-export const noPeopleFilters: PeopleFilters = { role: '', country: '', institutionId: '', showArchived: false };
+export const noPeopleFilters: PeopleFilters = {
+  role: '',
+  country: '',
+  institutionId: '',
+  showArchived: false,
+};
 
 // Most names and every e-mail address are plain ASCII: lower-casing them gives the same key as
 // the full fold at a fraction of the cost, which matters when 100,000 people are indexed.
@@ -48,7 +53,12 @@ const separator = '\u0001';
 /** The search entry of one person. */
 export function personEntry(person: Person): PersonEntry {
   const first = person.latinName || person.nativeName;
-  const haystack = [first, person.latinName ? person.nativeName : '', person.preferredName, person.email]
+  const haystack = [
+    first,
+    person.latinName ? person.nativeName : '',
+    person.preferredName,
+    person.email,
+  ]
     .map(foldQuick)
     .join(separator);
   return {
@@ -77,7 +87,11 @@ export function buildPeopleIndex(people: readonly Person[]): PersonEntry[] {
 }
 
 /** The entries matching a query and filters, keeping the order. */
-export function filterPeople(entries: readonly PersonEntry[], query: string, filters: PeopleFilters): PersonEntry[] {
+export function filterPeople(
+  entries: readonly PersonEntry[],
+  query: string,
+  filters: PeopleFilters,
+): PersonEntry[] {
   const terms = searchTerms(query);
   const { role, country, institutionId, showArchived } = filters;
   return entries.filter(

@@ -1,7 +1,7 @@
 import type { FieldErrors, FieldPath, FieldValues, UseFormSetError } from 'react-hook-form';
-import type { MutationError } from '../../../shared/mutations';
-import { useErrorText } from '../../i18n';
-import { fromFormError, toFormErrors } from '../../ui/formResolver';
+import type { MutationError } from '../../shared/mutations';
+import { useErrorText } from '../i18n';
+import { fromFormError, toFormErrors } from './formResolver';
 
 type ErrorLike = { type?: unknown; message?: unknown };
 
