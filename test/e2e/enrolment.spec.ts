@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAccessibilityViolations, loadDemo, navLink, waitForOfflineCache } from './helpers';
 
@@ -5,6 +6,14 @@ import { expectNoAccessibilityViolations, loadDemo, navLink, waitForOfflineCache
 function day(offset: number): string {
   const date = new Date(Date.now() + offset * 86_400_000);
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Karachi' }).format(date);
+}
+
+/** Clicks an export button and returns the name and text of the file downloaded. */
+async function downloadCsv(page: Page, button: string): Promise<{ name: string; text: string }> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: button }).click();
+  const file = await download;
+  return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
 }
 
 /** Adds a trainee through the people form, as a coordinator would. */
@@ -82,6 +91,13 @@ test.describe('enrolment and attendance', () => {
     await expect(roster.getByRole('row', { name: /Li Wei.*Withdrawn — Visa delayed/ })).toBeVisible();
     await expect(page.getByText('Nobody on the waitlist')).toBeVisible();
 
+    // The roster as a spreadsheet file: BOM, headers in the user's language, a row per person.
+    const rosterFile = await downloadCsv(page, 'Export roster (CSV)');
+    expect(rosterFile.name).toBe(`roster-CSD-101-${day(0)}.csv`);
+    expect(rosterFile.text.startsWith('\uFEFFName,Name in Latin letters,E-mail,Institution,Country,Status,Waitlist position,Team,Attended %,Times late,Completion\r\n')).toBe(true);
+    expect(rosterFile.text).toContain('\r\nآمنة بيلو,Amina Bello,,,,Enrolled,,,0,0,"0% attended, needs ');
+    expect(rosterFile.text).toContain('\r\n李伟,Li Wei,,,,Withdrawn,,,,,\r\n');
+
     // Yesterday's attendance with the keyboard only: P for Amina, down, L for Bilal.
     await page.getByRole('link', { name: 'Attendance', exact: true }).click();
     const grid = page.getByRole('grid');
@@ -105,6 +121,13 @@ test.describe('enrolment and attendance', () => {
     await page.keyboard.press('a');
     await expect(grid.getByRole('row', { name: /^بلال خان/ })).toContainText('0% · 0 late');
     await expectNoAccessibilityViolations(page, 'attendance grid');
+
+    // The grid as a spreadsheet file: a column per class day, marks as words.
+    const attendanceFile = await downloadCsv(page, 'Export attendance (CSV)');
+    expect(attendanceFile.name).toBe(`attendance-CSD-101-${day(0)}.csv`);
+    expect(attendanceFile.text.startsWith(`\uFEFFName,Name in Latin letters,${[-1, 0, 1, 2, 3, 4, 5].map(day).join(',')},Attended %,Times late\r\n`)).toBe(true);
+    expect(attendanceFile.text).toContain('\r\nآمنة بيلو,Amina Bello,present,,,,,,,50,0\r\n');
+    expect(attendanceFile.text).toContain('\r\nبلال خان,Bilal Khan,absent,,,,,,,0,0\r\n');
 
     // Today: everyone present with one click, then the exception by keyboard.
     await navLink(page, 'Today').click();

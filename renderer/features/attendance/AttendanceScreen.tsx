@@ -9,8 +9,9 @@ import { db, useLiveQuery, useMutate } from '../../db';
 import { useErrorText, useFormatDay, useT } from '../../i18n';
 import { useSettings } from '../../state/settings';
 import { NotFound } from '../catalogue';
-import { useSessionRoster } from '../enrolment';
+import { downloadCsv, exportFileName, useSessionRoster } from '../enrolment';
 import './attendance.css';
+import { attendanceCsv } from './attendanceCsv';
 import { columnCounts, gridKeyAction, markKey, nextMarkOnClick, rowSignature, statusesOf, statusLetter, type GridCell } from './grid';
 
 type Pending = { status: AttendanceStatus | null; seq: number; done: boolean; storedAtDone?: unknown };
@@ -25,6 +26,21 @@ export function AttendanceScreen() {
   if (roster === null) return <NotFound />;
   const { session, course } = roster;
   const title = session.title || course?.title || '';
+  const exportAttendance = (data: Roster) => {
+    const today = localToday();
+    const table = attendanceCsv(
+      data,
+      {
+        name: t('attendance.sheet.name'),
+        latinName: t('attendance.sheet.latinName'),
+        attendedPercent: t('attendance.csv.attendedPercent'),
+        lateCount: t('attendance.csv.lateCount'),
+        status: (status) => t(`attendance.status.${status}`),
+      },
+      today,
+    );
+    downloadCsv(exportFileName('attendance', data.course?.code, today), table);
+  };
   return (
     <article className="detail attendance-screen" aria-labelledby="attendance-title">
       <nav className="breadcrumbs" aria-label={t('nav.breadcrumbs')}>
@@ -39,6 +55,7 @@ export function AttendanceScreen() {
         </h1>
         <div className="actions">
           <Link className="button" to={`/sessions/${session.id}/roster`}>{t('enrolment.roster')}</Link>
+          <button type="button" onClick={() => exportAttendance(roster)}>{t('attendance.exportCsv')}</button>
         </div>
       </div>
       <AttendanceGrid roster={roster} />

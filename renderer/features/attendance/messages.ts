@@ -4,6 +4,9 @@ import { defineMessages } from '../../i18n/define';
 export const attendanceMessages = defineMessages({
   en: {
     'attendance.title': 'Attendance',
+    'attendance.exportCsv': 'Export attendance (CSV)',
+    'attendance.csv.attendedPercent': 'Attended %',
+    'attendance.csv.lateCount': 'Times late',
     'attendance.trainee': 'Trainee',
     'attendance.allPresent': 'All present',
     'attendance.allPresentOn': 'Mark everyone present on {date}',
@@ -49,6 +52,9 @@ export const attendanceMessages = defineMessages({
   },
   zh: {
     'attendance.title': '出勤',
+    'attendance.exportCsv': '导出出勤（CSV）',
+    'attendance.csv.attendedPercent': '出勤率 %',
+    'attendance.csv.lateCount': '迟到次数',
     'attendance.trainee': '学员',
     'attendance.allPresent': '全部出席',
     'attendance.allPresentOn': '将 {date} 所有人标记为出席',
@@ -94,6 +100,9 @@ export const attendanceMessages = defineMessages({
   },
   ar: {
     'attendance.title': 'الحضور',
+    'attendance.exportCsv': 'تصدير الحضور (CSV)',
+    'attendance.csv.attendedPercent': 'نسبة الحضور %',
+    'attendance.csv.lateCount': 'مرات التأخير',
     'attendance.trainee': 'المتدرّب',
     'attendance.allPresent': 'الجميع حاضر',
     'attendance.allPresentOn': 'تسجيل حضور الجميع في {date}',

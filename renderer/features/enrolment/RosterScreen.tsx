@@ -1,21 +1,27 @@
 import { useMemo, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router';
 import { displayName } from '../../../shared/domain/people';
 import type { Enrolment } from '../../../shared/domain/enrolment';
 import type { MutationCall } from '../../../shared/mutations';
+import { localToday } from '../../../shared/domain/vocabulary';
 import { useMutate, type MutationOutcome } from '../../db';
 import { useErrorText, useFormatDay, useT } from '../../i18n';
 import { useSettings } from '../../state/settings';
 import { Dialog } from '../../ui/Dialog';
 import { TextArea } from '../../ui/fields';
 import { NotFound } from '../catalogue';
+import { useInstitutions } from '../people';
 import { CompletionPanel } from './CompletionPanel';
 import { useSessionRoster } from './data';
+import { downloadCsv } from './downloadCsv';
 import { EnrolPeople } from './EnrolPeople';
 import './enrolment.css';
+import { useNoticeText } from './notices';
 import { PersonName } from './PersonName';
 import { ResultsPanel } from './ResultsPanel';
 import { rosterCounts, sortRoster, waitlistPositions } from './roster';
+import { exportFileName, rosterCsv } from './rosterCsv';
 import { TeamsPanel } from './TeamsPanel';
 
 /** Everything the roster screen reads about one session. */
@@ -55,6 +61,7 @@ export function RosterScreen() {
         <div className="actions no-print">
           <Link className="button" to={`/sessions/${session.id}/attendance`}>{t('attendance.title')}</Link>
           <button type="button" onClick={() => window.print()}>{t('enrolment.print')}</button>
+          <ExportRosterButton roster={roster} />
         </div>
       </div>
       <p className="roster-counts" aria-live="polite">
@@ -78,6 +85,53 @@ export function RosterScreen() {
         <CompletionPanel roster={roster} onMessage={setMessage} canSetOutcome={coordinator} />
       </div>
     </article>
+  );
+}
+
+/** Saves the roster as a spreadsheet file, in the user's language. */
+function ExportRosterButton({ roster }: { roster: Roster }) {
+  const t = useT();
+  const intl = useIntl();
+  const noticeText = useNoticeText();
+  const institutions = useInstitutions();
+  const exportRoster = () => {
+    const regions = new Intl.DisplayNames([intl.locale], { type: 'region' });
+    const country = (code: string) => {
+      try {
+        return regions.of(code) ?? code;
+      } catch {
+        return code;
+      }
+    };
+    const table = rosterCsv(
+      roster,
+      new Map((institutions ?? []).map((i) => [i.id, i.name])),
+      {
+        headers: [
+          t('enrolment.csv.nativeName'),
+          t('enrolment.csv.latinName'),
+          t('enrolment.csv.email'),
+          t('enrolment.csv.institution'),
+          t('enrolment.csv.country'),
+          t('enrolment.col.state'),
+          t('enrolment.csv.waitlistPosition'),
+          t('enrolment.col.team'),
+          t('enrolment.csv.attendedPercent'),
+          t('enrolment.csv.lateCount'),
+          t('enrolment.csv.completion'),
+        ],
+        state: (state) => t(`enrolment.state.${state}`),
+        country,
+        explanation: noticeText,
+      },
+      localToday(),
+    );
+    downloadCsv(exportFileName('roster', roster.course?.code, localToday()), table);
+  };
+  return (
+    <button type="button" onClick={exportRoster} disabled={institutions === undefined}>
+      {t('enrolment.exportCsv')}
+    </button>
   );
 }
 

@@ -9,3 +9,4 @@ export {
   type PersonEntry,
 } from './peopleIndex';
 export { usePeopleIndex, useInstitutions } from './data';
+export { csvBlob, toCsv } from './csv/export';
