@@ -1,8 +1,8 @@
 import type { MutationArgs, MutationCall } from '../mutations';
-import type { CourseLevel, SessionMode, SessionStatus } from '../domain/catalogue';
+import type { Assessment, CourseLevel, SessionMode, SessionStatus } from '../domain/catalogue';
 import type { courseLanguages } from '../domain/values';
 import { isIsoDate } from '../domain/values';
-import { addDays, isoWeekday } from '../domain/schedule';
+import { addDays, classDates, isoWeekday, meetingId } from '../domain/schedule';
 import { demoCountries, type PartnerCountry } from './places';
 
 type Language = (typeof courseLanguages)[number];
@@ -12,6 +12,8 @@ type ProgrammeKey = 'cubesat' | 'scientist' | 'lunar' | 'planetary' | 'asteroid'
 export const demoProgrammeId = (key: ProgrammeKey): string => `demo-prog-${key}`;
 /** Id of a demo course, from its code (CSD-101 → demo-course-csd-101). */
 export const demoCourseId = (code: string): string => `demo-course-${code.toLowerCase()}`;
+/** Id of an assessment of CSD-101, the course run as a team project in the demo. */
+export const demoAssessmentId = (key: 'quiz' | 'pdr' | 'cdr'): string => `demo-asm-csd-101-${key}`;
 
 /** The five programmes of the demo workspace (also named by the decade benchmark set). */
 export const demoProgrammes: readonly (MutationArgs['programme.create'] & {
@@ -92,6 +94,8 @@ type CourseSpec = {
   tags: string[];
   attendance: number;
   note?: string;
+  /** Assessments of the course; all of them are required for completion. */
+  assessments?: Assessment[];
 };
 
 // Listed in prerequisite order: a course comes after every course it requires.
@@ -117,6 +121,21 @@ const courses: readonly CourseSpec[] = [
     tags: ['cubesat', 'systems engineering', 'beginner'],
     attendance: 80,
     note: 'Trainees must present their team’s concept design at the final review.',
+    assessments: [
+      {
+        id: demoAssessmentId('quiz'),
+        title: 'Subsystems and budgets quiz',
+        kind: 'individual',
+        passScore: 60,
+      },
+      {
+        id: demoAssessmentId('pdr'),
+        title: 'Preliminary Design Review',
+        kind: 'team',
+        passScore: 60,
+      },
+      { id: demoAssessmentId('cdr'), title: 'Critical Design Review', kind: 'team', passScore: 60 },
+    ],
   },
   {
     programme: 'cubesat',
@@ -814,6 +833,8 @@ type SessionSpec = {
   title?: string;
   /** An online session with no hosting room: site ''. */
   noSite?: boolean;
+  /** Running, with enrolment still open for late joiners until two days after today. */
+  lateEnrolment?: boolean;
 };
 
 // One line per session, read as a table.
@@ -822,7 +843,7 @@ const sessions: readonly SessionSpec[] = [
   // CubeSat Design
   { course: 'CSD-101', country: 'PK', kind: 'past', week: -30, weeks: 2, pattern: 'weekdays', mode: 'in-person', capacity: 30 },
   { course: 'CSD-101', country: 'ET', kind: 'past', week: -12, weeks: 2, pattern: 'weekdays', mode: 'in-person', capacity: 24 },
-  { course: 'CSD-101', country: 'NG', kind: 'running', week: -1, weeks: 3, pattern: 'weekdays', mode: 'in-person', capacity: 28 },
+  { course: 'CSD-101', country: 'NG', kind: 'running', week: -1, weeks: 3, pattern: 'weekdays', mode: 'in-person', capacity: 12, title: 'Team project cohort (Africa and Asia)', lateEnrolment: true },
   { course: 'CSD-101', country: 'CN', kind: 'enrolling', week: 4, weeks: 5, pattern: 'tueThuEvening', mode: 'online', capacity: 40, teach: ['陈静', 'Dr. Ayesha Siddiqui'], title: 'Evening cohort (online, Beijing time)' },
   { course: 'CSD-102', country: 'CN', kind: 'past', week: -20, weeks: 2, pattern: 'weekdays', mode: 'in-person', capacity: 36 },
   { course: 'CSD-102', country: 'HK', kind: 'enrolling', week: 5, weeks: 2, pattern: 'mornings', mode: 'hybrid', capacity: 30 },
@@ -909,7 +930,12 @@ function courseCall(spec: CourseSpec): MutationCall {
       modules: spec.modules.map(([title, hours]) => ({ title, hours })),
       prerequisites: (spec.requires ?? []).map(demoCourseId),
       tags: spec.tags,
-      completionRule: { minAttendancePercent: spec.attendance, note: spec.note ?? '' },
+      completionRule: {
+        minAttendancePercent: spec.attendance,
+        note: spec.note ?? '',
+        requiredAssessments: (spec.assessments ?? []).map((a) => a.id),
+      },
+      assessments: spec.assessments ?? [],
     },
   };
 }
@@ -920,10 +946,12 @@ function sessionCall(
   today: string,
   monday: string,
   usedIds: Set<string>,
+  instructorIds: ReadonlyMap<string, string>,
 ): MutationCall {
   const place = demoCountries[spec.country];
   const host = place.hosts[spec.host ?? 0] ?? place.hosts[0]!;
   const pattern = patterns[spec.pattern];
+  const instructors = spec.teach ?? place.instructors.slice(0, 2);
   const startDate = addDays(monday, 7 * spec.week + pattern.first);
   const endDate = addDays(monday, 7 * (spec.week + spec.weeks - 1) + pattern.last);
   let enrolmentOpens = addDays(
@@ -932,7 +960,7 @@ function sessionCall(
   );
   if (spec.kind === 'enrolling' || spec.kind === 'cancelled')
     enrolmentOpens = addDays(today, -(7 + ((index * 5) % 21)));
-  const enrolmentCloses = addDays(startDate, -7);
+  const enrolmentCloses = spec.lateEnrolment ? addDays(today, 2) : addDays(startDate, -7);
 
   let id = `demo-session-${spec.course.toLowerCase()}-${slug(host.city)}${spec.mode === 'online' ? '-online' : ''}`;
   for (let n = 2; usedIds.has(id); n++) id = `${id.replace(/-\d+$/, '')}-${n}`;
@@ -952,7 +980,8 @@ function sessionCall(
       city: host.city,
       country: spec.country,
       capacity: spec.capacity,
-      instructors: spec.teach ?? place.instructors.slice(0, 2),
+      instructors,
+      instructorIds: instructors.flatMap((name) => instructorIds.get(name) ?? []),
       enrolmentOpens,
       enrolmentCloses,
       status: statusOf[spec.kind],
@@ -965,23 +994,375 @@ function sessionCall(
   };
 }
 
+// ── People ────────────────────────────────────────────────────────────────────────────────
+
+type InstitutionKey =
+  | 'dsel'
+  | 'suparco'
+  | 'ist'
+  | 'metu'
+  | 'cologne'
+  | 'osaka'
+  | 'ipgp'
+  | 'open'
+  | 'nasrda'
+  | 'cairo'
+  | 'gistda'
+  | 'tehran'
+  | 'iki'
+  | 'ssgi';
+
+/** Id of a demo institution, from its short key. */
+export const demoInstitutionId = (key: InstitutionKey): string => `demo-inst-${key}`;
+
+/** Member institutions: hosts of demo sessions (named as in places.ts), by country and host index. */
+const institutions: readonly [InstitutionKey, PartnerCountry, number][] = [
+  ['dsel', 'CN', 0],
+  ['suparco', 'PK', 0],
+  ['ist', 'PK', 1],
+  ['metu', 'TR', 0],
+  ['cologne', 'DE', 0],
+  ['osaka', 'JP', 0],
+  ['ipgp', 'FR', 0],
+  ['open', 'GB', 0],
+  ['nasrda', 'NG', 0],
+  ['cairo', 'EG', 1],
+  ['gistda', 'TH', 0],
+  ['tehran', 'IR', 0],
+  ['iki', 'RU', 0],
+  ['ssgi', 'ET', 0],
+];
+
+/** The example mail domain of each country's people (example.edu.pk, example.ac.uk…). */
+const mailDomains: Partial<Record<PartnerCountry, string>> = {
+  CN: 'example.edu.cn',
+  PK: 'example.edu.pk',
+  TR: 'example.edu.tr',
+  DE: 'example.de',
+  JP: 'example.ac.jp',
+  FR: 'example.fr',
+  GB: 'example.ac.uk',
+  NG: 'example.edu.ng',
+  EG: 'example.edu.eg',
+  TH: 'example.ac.th',
+  IR: 'example.ac.ir',
+  RU: 'example.ru',
+  ET: 'example.edu.et',
+  SD: 'example.edu.sd',
+  SN: 'example.sn',
+  KZ: 'example.kz',
+  BY: 'example.by',
+  AZ: 'example.az',
+  BH: 'example.bh',
+  PE: 'example.edu.pe',
+  BR: 'example.br',
+  ID: 'example.ac.id',
+};
+
+type Gender = 'female' | 'male';
+/** key, name in the person's own script, Latin name, country, institution ('' = none), languages, gender. */
+type PersonRow = [string, string, string, PartnerCountry, InstitutionKey | '', Language[], Gender];
+
+/** Coordinators of the demo workspace. */
+// prettier-ignore
+const coordinators: readonly PersonRow[] = [
+  ['li-ming', '李明', 'Li Ming', 'CN', 'dsel', ['zh', 'en'], 'male'],
+  ['sadia-rehman', 'سعدیہ رحمان', 'Sadia Rehman', 'PK', 'suparco', ['ur', 'en'], 'female'],
+];
+
+/**
+ * Instructors, each with the label sessions name them by (places.ts): a session whose instructor
+ * list holds the label gets the person in `instructorIds`, so "Acting as" them shows its class days.
+ */
+// prettier-ignore
+const instructorRows: readonly PersonRow[] = [
+  ['chiamaka-okafor', 'Chiamaka Okafor', 'Chiamaka Okafor', 'NG', 'nasrda', ['en'], 'female'],
+  ['babatunde-adeyemi', 'Babátúndé Adéyẹmí', 'Babatunde Adeyemi', 'NG', 'nasrda', ['en'], 'male'],
+  ['chen-jing', '陈静', 'Chen Jing', 'CN', 'dsel', ['zh', 'en'], 'female'],
+  ['liu-xiaoyan', '刘晓燕', 'Liu Xiaoyan', 'CN', 'dsel', ['zh', 'en'], 'female'],
+  ['ayesha-siddiqui', 'عائشہ صدیقی', 'Ayesha Siddiqui', 'PK', 'suparco', ['ur', 'en'], 'female'],
+  ['kanokwan-srisuk', 'กนกวรรณ ศรีสุข', 'Kanokwan Srisuk', 'TH', 'gistda', ['th', 'en'], 'female'],
+  ['yasmin-farouk', 'ياسمين فاروق', 'Yasmin Farouk', 'EG', 'cairo', ['ar', 'en'], 'female'],
+];
+/** The label each instructor has in session instructor lists. */
+const instructorLabels: Record<string, string> = {
+  'chiamaka-okafor': 'Dr. Chiamaka Okafor',
+  'babatunde-adeyemi': 'Engr. Babatunde Adeyemi',
+  'chen-jing': '陈静',
+  'liu-xiaoyan': '刘晓燕',
+  'ayesha-siddiqui': 'Dr. Ayesha Siddiqui',
+  'kanokwan-srisuk': 'Dr. Kanokwan Srisuk',
+  'yasmin-farouk': 'Dr. Yasmin Farouk',
+};
+
+/** The fourteen who ask for a place in the CSD-101 team-project cohort, in request order (12 places). */
+// prettier-ignore
+const cohort: readonly PersonRow[] = [
+  ['oluwaseyi-adebayo', 'Olúwasèyí Adébáyọ̀', 'Oluwaseyi Adebayo', 'NG', 'nasrda', ['en'], 'male'],
+  ['ngozi-eze', 'Ngozi Eze', 'Ngozi Eze', 'NG', 'nasrda', ['en'], 'female'],
+  ['abubakar-sani', 'Abubakar Sani', 'Abubakar Sani', 'NG', 'nasrda', ['en'], 'male'],
+  ['ifeoma-nwachukwu', 'Ifeoma Nwachukwu', 'Ifeoma Nwachukwu', 'NG', 'nasrda', ['en'], 'female'],
+  ['henok-tadesse', 'ሄኖክ ታደሰ', 'Henok Tadesse', 'ET', 'ssgi', ['en'], 'male'],
+  ['marta-gebremedhin', 'ማርታ ገብረመድኅን', 'Marta Gebremedhin', 'ET', 'ssgi', ['en'], 'female'],
+  ['omar-elshenawy', 'عمر الشناوي', 'Omar El-Shenawy', 'EG', 'cairo', ['ar', 'en'], 'male'],
+  ['nour-hussein', 'نور حسين', 'Nour Hussein', 'EG', 'cairo', ['ar', 'en'], 'female'],
+  ['musab-osman', 'مصعب عثمان', 'Musab Osman', 'SD', '', ['ar', 'en'], 'male'],
+  ['hamza-khan', 'حمزہ خان', 'Hamza Khan', 'PK', 'ist', ['ur', 'en'], 'male'],
+  ['maryam-iqbal', 'مریم اقبال', 'Maryam Iqbal', 'PK', 'ist', ['ur', 'en'], 'female'],
+  ['cagla-yildirim', 'Çağla Yıldırım', 'Cagla Yildirim', 'TR', 'metu', ['tr', 'en'], 'female'],
+  ['awa-ndiaye', 'Awa Ndiaye', 'Awa Ndiaye', 'SN', '', ['fr', 'en'], 'female'],
+  ['negar-mousavi', 'نگار موسوی', 'Negar Mousavi', 'IR', 'tehran', ['fa', 'en'], 'female'],
+];
+
+/** Other trainees; some have asked for places in sessions open for enrolment. */
+// prettier-ignore
+const trainees: readonly PersonRow[] = [
+  ['wang-fang', '王芳', 'Wang Fang', 'CN', 'dsel', ['zh', 'en'], 'female'],
+  ['li-qiang', '李强', 'Li Qiang', 'CN', 'dsel', ['zh'], 'male'],
+  ['zhao-xue', '赵雪', 'Zhao Xue', 'CN', 'dsel', ['zh', 'en'], 'female'],
+  ['sun-haoran', '孙浩然', 'Sun Haoran', 'CN', 'dsel', ['zh', 'en'], 'male'],
+  ['zhou-ting', '周婷', 'Zhou Ting', 'CN', 'dsel', ['zh', 'en'], 'female'],
+  ['yamamoto-aya', '山本 彩', 'Yamamoto Aya', 'JP', 'osaka', ['ja', 'en'], 'female'],
+  ['nakamura-shota', '中村 翔太', 'Nakamura Shota', 'JP', 'osaka', ['ja', 'en'], 'male'],
+  ['nattawut-jaidee', 'ณัฐวุฒิ ใจดี', 'Nattawut Jaidee', 'TH', 'gistda', ['th', 'en'], 'male'],
+  ['pimchanok-kaewmanee', 'พิมพ์ชนก แก้วมณี', 'Pimchanok Kaewmanee', 'TH', 'gistda', ['th', 'en'], 'female'],
+  ['aleksei-smirnov', 'Алексей Смирнов', 'Aleksei Smirnov', 'RU', 'iki', ['ru', 'en'], 'male'],
+  ['ekaterina-pavlova', 'Екатерина Павлова', 'Ekaterina Pavlova', 'RU', 'iki', ['ru'], 'female'],
+  ['aidana-serikova', 'Айдана Серикова', 'Aidana Serikova', 'KZ', '', ['ru', 'en'], 'female'],
+  ['pavel-kovalchuk', 'Павел Ковальчук', 'Pavel Kovalchuk', 'BY', '', ['ru'], 'male'],
+  ['ali-razavi', 'علی رضوی', 'Ali Razavi', 'IR', 'tehran', ['fa', 'en'], 'male'],
+  ['zahra-kazemi', 'زهرا کاظمی', 'Zahra Kazemi', 'IR', 'tehran', ['fa', 'en'], 'female'],
+  ['emre-aydin', 'Emre Aydın', 'Emre Aydin', 'TR', 'metu', ['tr', 'en'], 'male'],
+  ['leyla-huseynova', 'Leyla Hüseynova', 'Leyla Huseynova', 'AZ', '', ['tr', 'ru'], 'female'],
+  ['jonas-weber', 'Jonas Weber', 'Jonas Weber', 'DE', 'cologne', ['de', 'en'], 'male'],
+  ['sophie-krueger', 'Sophie Krüger', 'Sophie Krueger', 'DE', 'cologne', ['de', 'en'], 'female'],
+  ['elodie-rousseau', 'Élodie Rousseau', 'Elodie Rousseau', 'FR', 'ipgp', ['fr', 'en'], 'female'],
+  ['mathis-lefebvre', 'Mathis Lefebvre', 'Mathis Lefebvre', 'FR', 'ipgp', ['fr', 'en'], 'male'],
+  ['priya-raman', 'Priya Raman', 'Priya Raman', 'GB', 'open', ['en'], 'female'],
+  ['thomas-bennett', 'Thomas Bennett', 'Thomas Bennett', 'GB', 'open', ['en'], 'male'],
+  ['sara-abdallah', 'سارة عبد الله', 'Sara Abdallah', 'EG', 'cairo', ['ar', 'en'], 'female'],
+  ['maryam-albinali', 'مريم البنعلي', 'Maryam Al-Binali', 'BH', '', ['ar', 'en'], 'female'],
+  ['ahmed-eltayeb', 'أحمد الطيب', 'Ahmed Eltayeb', 'SD', '', ['ar'], 'male'],
+  ['rosa-huamani', 'Rosa Huamaní Quispe', 'Rosa Huamani Quispe', 'PE', '', ['es'], 'female'],
+  ['diego-mamani', 'Diego Mamani', 'Diego Mamani', 'PE', '', ['es', 'en'], 'male'],
+  ['luiza-carvalho', 'Luíza Carvalho', 'Luiza Carvalho', 'BR', '', ['pt', 'en'], 'female'],
+  ['rizky-pratama', 'Rizky Pratama', 'Rizky Pratama', 'ID', '', ['id', 'en'], 'male'],
+  ['bilal-ahmed', 'بلال احمد', 'Bilal Ahmed', 'PK', 'suparco', ['ur', 'en'], 'male'],
+  ['zainab-fatima', 'زینب فاطمہ', 'Zainab Fatima', 'PK', 'suparco', ['ur', 'en'], 'female'],
+  ['yonas-bekele', 'ዮናስ በቀለ', 'Yonas Bekele', 'ET', 'ssgi', ['en'], 'male'],
+  ['ola-ogunleye', 'Ọlá Ògúnlẹ́yẹ', 'Ola Ogunleye', 'NG', 'nasrda', ['en'], 'male'],
+  ['moussa-diallo', 'Moussa Diallo', 'Moussa Diallo', 'SN', '', ['fr'], 'male'],
+];
+
+/** Id of a demo person, from their key (demo-person-ngozi-eze). */
+export const demoPersonId = (key: string): string => `demo-person-${key}`;
+
+/** Trainees' requests in other sessions open for enrolment: course code, country, person keys. */
+const otherRequests: readonly [string, PartnerCountry, string[]][] = [
+  ['CSD-102', 'HK', ['wang-fang', 'li-qiang', 'zhou-ting']],
+  ['CSD-120', 'TR', ['emre-aydin', 'leyla-huseynova']],
+  ['CSD-110', 'BH', ['sara-abdallah', 'maryam-albinali']],
+  ['DST-110', 'KZ', ['aidana-serikova', 'pavel-kovalchuk']],
+  ['ADF-110', 'TH', ['nattawut-jaidee', 'pimchanok-kaewmanee']],
+  ['LSS-101', 'US', ['priya-raman', 'thomas-bennett']],
+];
+
+/** The three teams of the CSD-101 cohort, each designing a 1U CubeSat; the first has passed its PDR. */
+const teams: readonly [string, string, string[]][] = [
+  [
+    'zuma',
+    'ZumaSat: crop monitoring',
+    ['oluwaseyi-adebayo', 'henok-tadesse', 'omar-elshenawy', 'hamza-khan'],
+  ],
+  [
+    'aso',
+    'AsoSat: flood early warning',
+    ['ngozi-eze', 'marta-gebremedhin', 'musab-osman', 'cagla-yildirim'],
+  ],
+  [
+    'olumo',
+    'OlumoSat: amateur-radio relay',
+    ['abubakar-sani', 'ifeoma-nwachukwu', 'nour-hussein', 'maryam-iqbal'],
+  ],
+];
+
+/**
+ * Attendance of the cohort on the class days already held (index 0 = the first day): everyone
+ * present unless listed. One trainee misses enough days to fall short of the 80% rule.
+ */
+const attendanceExceptions: Record<string, Record<number, 'late' | 'excused' | 'absent'>> = {
+  'henok-tadesse': { 0: 'late', 2: 'late' },
+  'cagla-yildirim': { 1: 'late' },
+  'abubakar-sani': { 4: 'late' },
+  'nour-hussein': { 1: 'excused' },
+  'musab-osman': { 1: 'absent', 3: 'absent', 4: 'absent' },
+  'ifeoma-nwachukwu': { 3: 'absent' },
+};
+
+/** Quiz scores (pass mark 60), taken on the third class day. */
+const quizScores: Record<string, number> = {
+  'oluwaseyi-adebayo': 84,
+  'ngozi-eze': 91,
+  'abubakar-sani': 67,
+  'ifeoma-nwachukwu': 73,
+  'henok-tadesse': 78,
+  'marta-gebremedhin': 88,
+  'omar-elshenawy': 70,
+  'nour-hussein': 81,
+  'musab-osman': 52,
+  'hamza-khan': 76,
+  'maryam-iqbal': 93,
+  'cagla-yildirim': 64,
+};
+
+/** The id of the CSD-101 session run as a team project. */
+export const demoTeamSessionId = 'demo-session-csd-101-abuja';
+
+function personCall(
+  row: PersonRow,
+  roles: ('trainee' | 'instructor' | 'coordinator')[],
+): MutationCall {
+  const [key, nativeName, latinName, country, institution, languages, gender] = row;
+  const domain = mailDomains[country] ?? 'example.org';
+  return {
+    name: 'person.create',
+    args: {
+      id: demoPersonId(key),
+      nativeName,
+      latinName,
+      preferredName: instructorLabels[key] ?? '',
+      email: `${key.replace('-', '.')}@${domain}`,
+      phone: '',
+      country,
+      institutionId: institution ? demoInstitutionId(institution) : '',
+      gender,
+      dateOfBirth: '',
+      roles,
+      languages,
+      notes: '',
+    },
+  };
+}
+
+/** Enrolments, teams, attendance and results of the demo, after the sessions they concern. */
+function peopleActivity(today: string, sessionCalls: readonly MutationCall[]): MutationCall[] {
+  const sessionArgs = sessionCalls.flatMap((c) => (c.name === 'session.create' ? [c.args] : []));
+  const openSessionId = (code: string, country: PartnerCountry): string => {
+    const found = sessionArgs.find(
+      (s) => s.courseId === demoCourseId(code) && s.country === country && s.status === 'open',
+    );
+    if (!found) throw new Error(`demoWorkspace: no open ${code} session in ${country}`);
+    return found.id;
+  };
+  const enrolmentId = (sessionId: string, key: string) =>
+    `demo-enr-${sessionId.replace(/^demo-session-/, '')}-${key}`;
+  const calls: MutationCall[] = [];
+
+  const team = sessionArgs.find((s) => s.id === demoTeamSessionId)!;
+  for (const [key] of cohort)
+    calls.push({
+      name: 'enrolment.request',
+      args: { id: enrolmentId(team.id, key), personId: demoPersonId(key), sessionId: team.id },
+    });
+  for (const [code, country, keys] of otherRequests) {
+    const sessionId = openSessionId(code, country);
+    for (const key of keys)
+      calls.push({
+        name: 'enrolment.request',
+        args: { id: enrolmentId(sessionId, key), personId: demoPersonId(key), sessionId },
+      });
+  }
+
+  const teamId = (key: string) => `demo-team-csd-101-${key}`;
+  for (const [key, name] of teams)
+    calls.push({ name: 'team.create', args: { id: teamId(key), sessionId: team.id, name } });
+  for (const [key, , members] of teams)
+    for (const member of members)
+      calls.push({
+        name: 'team.assign',
+        args: { enrolmentId: enrolmentId(team.id, member), teamId: teamId(key) },
+      });
+
+  const held = classDates(team.startDate, team.endDate, team.schedule.weekdays).filter(
+    (date) => date < today,
+  );
+  const members = teams.flatMap(([, , keys]) => keys);
+  held.forEach((date, day) => {
+    for (const key of members)
+      calls.push({
+        name: 'attendance.mark',
+        args: {
+          meetingId: meetingId(team.id, date),
+          personId: demoPersonId(key),
+          status: attendanceExceptions[key]?.[day] ?? 'present',
+        },
+      });
+  });
+
+  for (const key of members)
+    calls.push({
+      name: 'assessment.record',
+      args: {
+        enrolmentId: enrolmentId(team.id, key),
+        assessmentId: demoAssessmentId('quiz'),
+        passed: quizScores[key]! >= 60,
+        score: quizScores[key]!,
+        note: '',
+      },
+    });
+  calls.push({
+    name: 'assessment.recordTeam',
+    args: {
+      teamId: teamId('zuma'),
+      assessmentId: demoAssessmentId('pdr'),
+      passed: true,
+      score: 82,
+      note: 'Mass and power budgets closed; recheck the downlink margin before the CDR.',
+    },
+  });
+  return calls;
+}
+
 /**
  * The "Load demo workspace" content a new user sees on first run: five IDSEA-style programmes,
  * their courses (in several languages and scripts) and sessions at partner sites, dated relative
- * to `today` (YYYY-MM-DD) so some are past, some running and several open for enrolment.
- * Ordered so that every call's references exist: programmes, courses in prerequisite order, sessions.
+ * to `today` (YYYY-MM-DD) so some are past, some running and several open for enrolment; member
+ * institutions and people (coordinators, instructors named on sessions, trainees with names in
+ * their own scripts); enrolments in open sessions; and a running CSD-101 cohort taught as a team
+ * project: 12 places and 2 on the waiting list, three teams, attendance on the days already held,
+ * quiz results and one team's Preliminary Design Review.
+ * Ordered so that every call's references exist. Enrolment windows are judged on the runner's
+ * clock, so load it with `now` on `today`.
  */
 export function demoWorkspace(today: string): MutationCall[] {
   if (!isIsoDate(today))
     throw new RangeError(`demoWorkspace: today must be YYYY-MM-DD, got "${today}"`);
   const monday = addDays(today, 1 - isoWeekday(today));
   const usedIds = new Set<string>();
+  const instructorIds = new Map(
+    instructorRows.map(([key]) => [instructorLabels[key]!, demoPersonId(key)] as const),
+  );
+  const sessionCalls = sessions.map((spec, index) =>
+    sessionCall(spec, index, today, monday, usedIds, instructorIds),
+  );
   return [
     ...demoProgrammes.map(({ id, name, description }): MutationCall => ({
       name: 'programme.create',
       args: { id, name, description },
     })),
     ...courses.map(courseCall),
-    ...sessions.map((spec, index) => sessionCall(spec, index, today, monday, usedIds)),
+    ...institutions.map(([key, country, host]): MutationCall => {
+      const place = demoCountries[country].hosts[host]!;
+      return {
+        name: 'institution.create',
+        args: { id: demoInstitutionId(key), name: place.site, country, city: place.city },
+      };
+    }),
+    ...coordinators.map((row) => personCall(row, ['coordinator'])),
+    ...instructorRows.map((row) => personCall(row, ['instructor'])),
+    ...cohort.map((row) => personCall(row, ['trainee'])),
+    ...trainees.map((row) => personCall(row, ['trainee'])),
+    ...sessionCalls,
+    ...peopleActivity(today, sessionCalls),
   ];
 }

@@ -44,9 +44,9 @@ test.describe('people', () => {
     // A mistake first: the message names the field and says how to fix it.
     await openPeople(page);
     await page.getByRole('link', { name: 'New person' }).first().click();
-    await page.getByLabel('Name in own script').fill('عائشہ صدیقی');
-    await page.getByLabel('Name in Latin letters').fill('Ayesha Siddiqui');
-    await page.getByLabel('E-mail').fill('ayesha.siddiqui(at)suparco.gov.pk');
+    await page.getByLabel('Name in own script').fill('ماہ نور قریشی');
+    await page.getByLabel('Name in Latin letters').fill('Mahnoor Qureshi');
+    await page.getByLabel('E-mail').fill('mahnoor.qureshi(at)suparco.gov.pk');
     await page.getByRole('checkbox', { name: 'Trainee' }).uncheck();
     await page.getByRole('button', { name: 'Add person' }).click();
     await expect(
@@ -59,27 +59,27 @@ test.describe('people', () => {
     await expect(page.getByRole('alert').filter({ hasText: '2 fields need fixing' })).toBeVisible();
 
     // Fix and save.
-    await page.getByLabel('E-mail').fill('Ayesha.Siddiqui@suparco.gov.pk');
+    await page.getByLabel('E-mail').fill('Mahnoor.Qureshi@suparco.gov.pk');
     await page.getByLabel('Country').selectOption('PK');
     await page.getByLabel('Institution').selectOption({ label: 'SUPARCO' });
     await page.getByRole('checkbox', { name: 'Trainee' }).check();
     await page.getByRole('checkbox', { name: 'Instructor' }).check();
     await page.getByRole('button', { name: 'Add person' }).click();
     await expect(page.getByText('Saved on this device.')).toBeVisible();
-    await expect(page.getByRole('heading', { level: 1 })).toContainText('عائشہ صدیقی');
-    await expect(page.getByText('ayesha.siddiqui@suparco.gov.pk')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('ماہ نور قریشی');
+    await expect(page.getByText('mahnoor.qureshi@suparco.gov.pk')).toBeVisible();
     await expect(page.getByText('Not enrolled in any session yet.')).toBeVisible();
     await expect(page.getByText(/^None issued yet\./)).toBeVisible();
     await expectNoAccessibilityViolations(page, 'person page');
 
     // A second record with the same address is refused on the e-mail field.
     await page.goto('./#/people/new');
-    await page.getByLabel('Name in own script').fill('Ayesha S.');
-    await page.getByLabel('E-mail').fill('ayesha.siddiqui@suparco.gov.pk');
+    await page.getByLabel('Name in own script').fill('Mahnoor S.');
+    await page.getByLabel('E-mail').fill('mahnoor.qureshi@suparco.gov.pk');
     await page.getByRole('button', { name: 'Add person' }).click();
     await expect(
       page.getByText(
-        'E-mail: Another person already uses the e-mail address ayesha.siddiqui@suparco.gov.pk: open that person, or merge the two records.',
+        'E-mail: Another person already uses the e-mail address mahnoor.qureshi@suparco.gov.pk: open that person, or merge the two records.',
       ),
     ).toBeVisible();
     await page.getByRole('button', { name: 'Cancel' }).click();
@@ -88,20 +88,20 @@ test.describe('people', () => {
     // Search as you type: Latin name, native name, e-mail; then open with the keyboard.
     await openPeople(page);
     const search = page.getByLabel('Search people');
-    for (const query of ['siddiqui', 'عائشہ', 'AYESHA.SIDDIQUI@SUPARCO', 'Ayeşha']) {
+    for (const query of ['qureshi', 'ماہ نور', 'MAHNOOR.QURESHI@SUPARCO', 'Mahnöor']) {
       await search.fill(query);
       await expect(page.locator('.person-row')).toHaveCount(1);
-      await expect(page.locator('.person-row')).toContainText('Ayesha Siddiqui');
+      await expect(page.locator('.person-row')).toContainText('Mahnoor Qureshi');
     }
     await search.fill('nobody-by-this-name');
     await expect(
       page.getByText('Nobody matches this search and these filters.', { exact: false }),
     ).toBeVisible();
-    await search.fill('siddiqui');
+    await search.fill('qureshi');
     await expectNoAccessibilityViolations(page, 'people list');
     await search.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('heading', { level: 1 })).toContainText('Ayesha Siddiqui');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Mahnoor Qureshi');
 
     // Filters: by role and by institution.
     await openPeople(page);
@@ -110,12 +110,12 @@ test.describe('people', () => {
       .getByRole('group', { name: 'Filters' })
       .getByLabel('Roles')
       .selectOption('coordinator');
-    await expect(page.locator('.person-row').filter({ hasText: 'Ayesha Siddiqui' })).toHaveCount(0);
+    await expect(page.locator('.person-row').filter({ hasText: 'Mahnoor Qureshi' })).toHaveCount(0);
     await page
       .getByRole('group', { name: 'Filters' })
       .getByLabel('Roles')
       .selectOption('instructor');
-    await expect(page.locator('.person-row').filter({ hasText: 'Ayesha Siddiqui' })).toHaveCount(1);
+    await expect(page.locator('.person-row').filter({ hasText: 'Mahnoor Qureshi' })).toHaveCount(1);
   });
 
   test('a spreadsheet is imported: row errors named, existing people left alone unless ticked, valid rows listed', async ({
@@ -123,9 +123,9 @@ test.describe('people', () => {
   }) => {
     await page.goto('./');
     await addPerson(page, {
-      native: 'عائشہ صدیقی',
-      latin: 'Ayesha Siddiqui',
-      email: 'ayesha.siddiqui@suparco.gov.pk',
+      native: 'ماہ نور قریشی',
+      latin: 'Mahnoor Qureshi',
+      email: 'mahnoor.qureshi@suparco.gov.pk',
     });
 
     await openPeople(page);
@@ -136,7 +136,7 @@ test.describe('people', () => {
       'Vegetarian."',
       'Ирина Смирнова;Irina Smirnova;irina.smirnova@iki.rssi.ru;;RU;',
       'Oluwaseun Adeyemi;;seun.adeyemi(at)nasrda.gov.ng;;NG;',
-      'عائشہ صدیقی;Ayesha Siddiqui;Ayesha.Siddiqui@suparco.gov.pk;+92 51 9075 1234;;',
+      'ماہ نور قریشی;Mahnoor Qureshi;Mahnoor.Qureshi@suparco.gov.pk;+92 51 9075 1234;;',
     ]);
     await page
       .getByLabel('Choose a CSV file')
@@ -184,9 +184,9 @@ test.describe('people', () => {
     await expect(page.locator('.person-row')).toContainText('Irina Smirnova');
 
     // The existing person was not ticked, so was not changed.
-    await page.getByLabel('Search people').fill('siddiqui');
+    await page.getByLabel('Search people').fill('qureshi');
     await page.locator('.person-row').click();
-    await expect(page.getByRole('heading', { level: 1 })).toContainText('Ayesha Siddiqui');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Mahnoor Qureshi');
     await expect(page.getByText('+92 51 9075 1234')).toHaveCount(0);
 
     // The same file again: the column choice is remembered, and the imported rows are already here.
@@ -255,28 +255,28 @@ test.describe('people', () => {
   }) => {
     await page.goto('./');
     await addPerson(page, {
-      native: 'عائشہ صدیقی',
-      latin: 'Ayesha Siddiqui',
-      email: 'ayesha.siddiqui@suparco.gov.pk',
+      native: 'ماہ نور قریشی',
+      latin: 'Mahnoor Qureshi',
+      email: 'mahnoor.qureshi@suparco.gov.pk',
     });
     await page.goto('./#/people/new');
-    await page.getByLabel('Name in own script').fill('A. Siddiqui');
+    await page.getByLabel('Name in own script').fill('A. Qureshi');
     await page.getByLabel('Phone').fill('+92 51 9075 1234');
     await page.getByRole('button', { name: 'Add person' }).click();
     await expect(page.getByText('Saved on this device.')).toBeVisible();
 
     await page.getByRole('button', { name: 'Merge with…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Merge A. Siddiqui with another record' });
-    await dialog.getByLabel('Find the other record of this person').fill('ayesha');
-    await dialog.getByRole('radio', { name: /Ayesha Siddiqui/ }).check();
-    await dialog.getByRole('radio', { name: 'Ayesha Siddiqui', exact: true }).check();
+    const dialog = page.getByRole('dialog', { name: 'Merge A. Qureshi with another record' });
+    await dialog.getByLabel('Find the other record of this person').fill('mahnoor');
+    await dialog.getByRole('radio', { name: /Mahnoor Qureshi/ }).check();
+    await dialog.getByRole('radio', { name: 'Mahnoor Qureshi', exact: true }).check();
     await expect(dialog).toContainText(
-      'Every enrolment, attendance mark and assessment result of A. Siddiqui moves to Ayesha Siddiqui.',
+      'Every enrolment, attendance mark and assessment result of A. Qureshi moves to Mahnoor Qureshi.',
     );
     await dialog.getByRole('button', { name: 'Merge the two records' }).click();
 
-    await expect(page.getByText('A. Siddiqui was merged into this record.')).toBeVisible();
-    await expect(page.getByRole('heading', { level: 1 })).toContainText('Ayesha Siddiqui');
+    await expect(page.getByText('A. Qureshi was merged into this record.')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Mahnoor Qureshi');
     await expect(page.getByText('+92 51 9075 1234')).toBeVisible();
     await openPeople(page);
     await expect(page.getByText(/^1 person of 1$/)).toBeVisible();

@@ -1,6 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoCountries, demoWorkspace, type PartnerCountry } from '../../shared/demo';
+import { demoAssessmentId, demoPersonId, demoTeamSessionId } from '../../shared/demo/workspace';
+import { completionOf } from '../../shared/domain/completion';
+import { addDays } from '../../shared/domain/schedule';
 import { describeFieldError, fieldErrors } from '../../shared/errors';
 import { findMutation, type MutationArgs, type MutationCall } from '../../shared/mutations';
 import { coordinator } from '../../shared/testing/factories';
@@ -68,7 +71,73 @@ describe('demoWorkspace', () => {
       if (call.name === 'session.create') expect(seen.has(call.args.courseId)).toBe(true);
       seen.add((call.args as { id: string }).id);
     }
-    expect(seen.size).toBe(calls.length);
+    const withIds = calls.filter((c) => 'id' in c.args);
+    expect(seen.size).toBe(withIds.length + 1); // + undefined, for the calls without an id
+  });
+
+  it('creates institutions and people before the sessions and enrolments that name them', () => {
+    const calls = demoWorkspace(today);
+    const order = calls.map((c) => c.name);
+    const firstSession = order.indexOf('session.create');
+    expect(order.lastIndexOf('institution.create')).toBeLessThan(order.indexOf('person.create'));
+    expect(order.lastIndexOf('person.create')).toBeLessThan(firstSession);
+    expect(order.lastIndexOf('session.create')).toBeLessThan(order.indexOf('enrolment.request'));
+    expect(order.lastIndexOf('enrolment.request')).toBeLessThan(order.indexOf('team.create'));
+    expect(order.lastIndexOf('team.assign')).toBeLessThan(order.indexOf('attendance.mark'));
+    expect(order.lastIndexOf('attendance.mark')).toBeLessThan(
+      order.indexOf('assessment.recordTeam'),
+    );
+    const institutions = new Set(
+      calls.flatMap((c) => (c.name === 'institution.create' ? [c.args.id] : [])),
+    );
+    expect(institutions.size).toBeGreaterThanOrEqual(12);
+    const people = calls.flatMap((c) => (c.name === 'person.create' ? [c.args] : []));
+    expect(people.length).toBeGreaterThanOrEqual(55);
+    expect(people.length).toBeLessThanOrEqual(65);
+    expect(new Set(people.map((p) => p.email)).size).toBe(people.length);
+    for (const p of people) {
+      expect(p.email, p.id).toMatch(/@example\./);
+      expect(p.latinName, p.id).toMatch(/^[A-Za-z' .-]+$/);
+      if (p.institutionId) expect(institutions, p.id).toContain(p.institutionId);
+    }
+    const withRole = (role: string) => people.filter((p) => p.roles.includes(role as never));
+    expect(withRole('coordinator')).toHaveLength(2);
+    expect(withRole('instructor').length).toBeGreaterThanOrEqual(6);
+    expect(withRole('trainee').length).toBeGreaterThanOrEqual(45);
+    const scripts = new Set(people.map((p) => scriptOf(p.nativeName)));
+    expect(scripts).toEqual(new Set(['Han', 'Arabic', 'Cyrillic', 'Latin', undefined]));
+    // Instructors are named on sessions by id, so "Acting as" one shows their class days.
+    const instructorIds = new Set(withRole('instructor').map((p) => p.id));
+    const taught = sessionsOf(calls).filter((s) => (s.instructorIds ?? []).length > 0);
+    expect(taught.length).toBeGreaterThanOrEqual(5);
+    for (const s of taught) for (const id of s.instructorIds!) expect(instructorIds).toContain(id);
+    for (const id of instructorIds)
+      expect(
+        taught.some((s) => s.instructorIds!.includes(id)),
+        id,
+      ).toBe(true);
+  });
+
+  it('runs one CSD-101 session now, open for late enrolment, with marks only on days already held', () => {
+    for (const day of days) {
+      const calls = demoWorkspace(day);
+      const team = sessionsOf(calls).find((s) => s.id === demoTeamSessionId)!;
+      expect(team.status).toBe('open');
+      expect(team.capacity).toBe(12);
+      expect(team.startDate < day && day < team.endDate).toBe(true);
+      expect(team.enrolmentOpens < team.startDate && day < team.enrolmentCloses).toBe(true);
+      const marks = calls.flatMap((c) => (c.name === 'attendance.mark' ? [c.args] : []));
+      expect(marks.length, day).toBeGreaterThanOrEqual(12 * 5);
+      for (const m of marks) {
+        expect(m.meetingId.startsWith(`${demoTeamSessionId}@`)).toBe(true);
+        expect(m.meetingId.slice(-10) < day, m.meetingId).toBe(true);
+      }
+      const statuses = marks.map((m) => m.status);
+      expect(statuses.filter((s) => s === 'present').length).toBeGreaterThan(marks.length * 0.85);
+      expect(statuses.filter((s) => s === 'late').length).toBeGreaterThanOrEqual(2);
+      expect(statuses.filter((s) => s === 'excused')).toHaveLength(1);
+      expect(statuses.filter((s) => s === 'absent').length).toBeGreaterThanOrEqual(2);
+    }
   });
 
   it('builds five programmes, about thirty courses and 45 to 60 sessions when loaded', () => {
@@ -105,7 +174,11 @@ describe('demoWorkspace', () => {
       expect(running.length, day).toBeGreaterThanOrEqual(3);
       expect(running.every((s) => s.status === 'open')).toBe(true);
       expect(enrolling.length, day).toBeGreaterThanOrEqual(3);
-      expect(enrolling.every((s) => s.startDate > day)).toBe(true);
+      // Only the team-project cohort still takes late enrolments while it runs.
+      expect(
+        enrolling.filter((s) => s.startDate <= day).map((s) => s.id),
+        day,
+      ).toEqual([demoTeamSessionId]);
       expect(sessions.filter((s) => s.status === 'cancelled')).toHaveLength(1);
       expect(sessions.filter((s) => s.status === 'draft')).toHaveLength(1);
     }
@@ -166,7 +239,11 @@ describe('demoWorkspace loaded through runMutations', () => {
 
   it('accepts every call and stores the catalogue when run by a coordinator on a fresh database', async () => {
     const calls = demoWorkspace(today);
-    const outcomes = await runMutations(db, calls, { actor: coordinator, chunkSize: 500 });
+    const outcomes = await runMutations(db, calls, {
+      actor: coordinator,
+      chunkSize: 500,
+      now: () => `${today}T09:00:00.000Z`,
+    });
     const refused = outcomes.flatMap((o, i) =>
       o.ok ? [] : [`${calls[i]!.name}: ${JSON.stringify(o.error)}`],
     );
@@ -186,5 +263,76 @@ describe('demoWorkspace loaded through runMutations', () => {
     expect(sessions.filter((s) => s.status === 'cancelled')).toHaveLength(1);
     expect(await db.meetings.count()).toBeGreaterThan(sessions.length * 4);
     expect(await db.outbox.count()).toBe(calls.length);
+    expect(await db.institutions.count()).toBeGreaterThanOrEqual(12);
+    expect(await db.people.count()).toBe(calls.filter((c) => c.name === 'person.create').length);
+  });
+
+  it('loads the team-project cohort with a waiting list, teams, marks and a PDR result on any day', async () => {
+    for (const day of days) {
+      const calls = demoWorkspace(day);
+      const outcomes = await runMutations(db, calls, {
+        actor: coordinator,
+        chunkSize: 500,
+        now: () => `${day}T09:00:00.000Z`,
+      });
+      expect(outcomes.flatMap((o, i) => (o.ok ? [] : [`${calls[i]!.name} ${day}`]))).toEqual([]);
+
+      const enrolments = await db.enrolments.where('sessionId').equals(demoTeamSessionId).toArray();
+      const enrolled = enrolments.filter((e) => e.state === 'enrolled');
+      const waitlisted = enrolments.filter((e) => e.state === 'waitlisted');
+      expect(enrolled).toHaveLength(12);
+      expect(waitlisted.map((e) => e.waitlistRank).sort()).toEqual([1, 2]);
+      expect(waitlisted.map((e) => e.personId).sort()).toEqual(
+        [demoPersonId('awa-ndiaye'), demoPersonId('negar-mousavi')].sort(),
+      );
+      const teams = await db.teams.where('sessionId').equals(demoTeamSessionId).toArray();
+      expect(teams).toHaveLength(3);
+      for (const t of teams)
+        expect(
+          enrolled.filter((e) => e.teamId === t.id),
+          t.name,
+        ).toHaveLength(4);
+      const others = (await db.enrolments.toArray()).filter(
+        (e) => e.sessionId !== demoTeamSessionId,
+      );
+      expect(others.length).toBeGreaterThanOrEqual(10);
+      expect(others.every((e) => e.state === 'enrolled')).toBe(true);
+
+      const meetings = await db.meetings.where('sessionId').equals(demoTeamSessionId).toArray();
+      const marks = await db.attendance.where('sessionId').equals(demoTeamSessionId).toArray();
+      const held = meetings.filter((m) => m.date < day);
+      expect(marks).toHaveLength(held.length * 12);
+      expect(marks.every((m) => m.meetingId.slice(-10) < day)).toBe(true);
+
+      const results = await db.results.where('sessionId').equals(demoTeamSessionId).toArray();
+      const pdr = results.filter((r) => r.assessmentId === demoAssessmentId('pdr'));
+      const graded = enrolled.filter((e) => e.teamId === pdr[0]?.teamId);
+      expect(pdr).toHaveLength(4);
+      expect(new Set(pdr.map((r) => r.enrolmentId))).toEqual(new Set(graded.map((e) => e.id)));
+      expect(pdr.every((r) => r.passed)).toBe(true);
+
+      // Where each trainee stands as of yesterday: none complete mid-course, for different reasons.
+      const course = (await db.courses.get('demo-course-csd-101'))!;
+      expect(course.completionRule.requiredAssessments).toHaveLength(3);
+      const completions = enrolled.map((e) =>
+        completionOf({
+          course,
+          meetings,
+          marks: marks.filter((m) => m.personId === e.personId),
+          results: results.filter((r) => r.enrolmentId === e.id),
+          asOf: addDays(day, -1),
+        }),
+      );
+      const codes = completions.map((c) => c.explanation.code);
+      expect(codes.filter((c) => c === 'completion-attendance-short')).toHaveLength(1);
+      expect(codes.filter((c) => c === 'completion-assessments-missing')).toHaveLength(11);
+      expect(completions.filter((c) => c.lateCount > 0).length).toBeGreaterThanOrEqual(2);
+      const onlyCdrLeft = completions.filter(
+        (c) => c.missingAssessments.join() === demoAssessmentId('cdr'),
+      );
+      expect(onlyCdrLeft).toHaveLength(4);
+      await db.delete();
+      await db.open();
+    }
   });
 });
