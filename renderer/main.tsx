@@ -3,6 +3,8 @@ import '@fontsource/noto-sans/700.css';
 import '@fontsource/noto-sans-arabic/400.css';
 import '@fontsource/noto-sans-arabic/700.css';
 import '@fontsource/noto-sans-sc/400.css';
+import '@fontsource/noto-sans-thai/400.css';
+import '@fontsource/noto-sans-ethiopic/400.css';
 import './app/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
