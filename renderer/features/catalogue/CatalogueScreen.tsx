@@ -1,7 +1,7 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useFormatDay, useT } from '../../i18n';
+import { useKeyboardList } from '../../ui/useKeyboardList';
 import { useSettings } from '../../state/settings';
 import { DemoOffer, useDemoLoad } from './DemoOffer';
 import { useCourseIndex } from './data';
@@ -183,51 +183,13 @@ const CourseList = memo(function CourseList({
   sessionsLoaded: boolean;
 }) {
   const t = useT();
-  const parentRef = useRef<HTMLDivElement>(null);
-  // TanStack Virtual returns fresh functions each render, which the React Compiler cannot memoise; fine here.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
+  const { parentRef, virtualizer, handleKeyDown } = useKeyboardList({
     count: entries.length,
-    getScrollElement: () => parentRef.current,
-    estimateSize: () => rowHeight,
+    rowHeight,
+    rowSelector: '.course-row',
+    searchInputId: 'catalogue-search',
     overscan: 4,
   });
-
-  const focusRow = (index: number) => {
-    const clamped = Math.max(0, Math.min(entries.length - 1, index));
-    virtualizer.scrollToIndex(clamped);
-    requestAnimationFrame(() =>
-      parentRef.current
-        ?.querySelector<HTMLElement>(`[data-index="${clamped}"] .course-row`)
-        ?.focus(),
-    );
-  };
-  const onKeyDown = (e: KeyboardEvent<HTMLElement>, index: number) => {
-    if (e.key === 'ArrowDown') {
-      e.preventDefault();
-      focusRow(index + 1);
-    } else if (e.key === 'ArrowUp') {
-      e.preventDefault();
-      if (index === 0) document.getElementById('catalogue-search')?.focus();
-      else focusRow(index - 1);
-    } else if (e.key === 'Home') {
-      e.preventDefault();
-      focusRow(0);
-    } else if (e.key === 'End') {
-      e.preventDefault();
-      focusRow(entries.length - 1);
-    }
-  };
-
-  // Rows get one stable handler, so a row whose course did not move is not re-rendered.
-  const onKeyDownRef = useRef(onKeyDown);
-  useEffect(() => {
-    onKeyDownRef.current = onKeyDown;
-  });
-  const handleKeyDown = useCallback(
-    (e: KeyboardEvent<HTMLElement>, index: number) => onKeyDownRef.current(e, index),
-    [],
-  );
 
   return (
     <div

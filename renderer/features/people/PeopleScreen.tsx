@@ -1,7 +1,5 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   memo,
-  useCallback,
   useDeferredValue,
   useEffect,
   useMemo,
@@ -11,6 +9,7 @@ import {
 } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { Institution } from '../../../shared/domain/people';
+import { useKeyboardList } from '../../ui/useKeyboardList';
 import { useT } from '../../i18n';
 import { readPeople, useCanEditPeople, useInstitutions, usePeopleIndex } from './data';
 import { downloadPeopleCsv } from './exportPeople';
@@ -211,58 +210,13 @@ const PeopleList = memo(function PeopleList({
   institutionNames: ReadonlyMap<string, string>;
 }) {
   const t = useT();
-  const parentRef = useRef<HTMLDivElement>(null);
-  // TanStack Virtual returns fresh functions each render, which the React Compiler cannot memoise; fine here.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
+  const { parentRef, virtualizer, handleKeyDown } = useKeyboardList({
     count: entries.length,
-    getScrollElement: () => parentRef.current,
-    estimateSize: () => rowHeight,
+    rowHeight,
+    rowSelector: '.person-row',
+    searchInputId: 'people-search',
     overscan: 6,
   });
-
-  const focusRow = (index: number) => {
-    const clamped = Math.max(0, Math.min(entries.length - 1, index));
-    virtualizer.scrollToIndex(clamped);
-    requestAnimationFrame(() =>
-      parentRef.current
-        ?.querySelector<HTMLElement>(`[data-index="${clamped}"] .person-row`)
-        ?.focus(),
-    );
-  };
-  const onKeyDown = (e: KeyboardEvent<HTMLElement>, index: number) => {
-    if (e.key === 'ArrowDown') {
-      e.preventDefault();
-      focusRow(index + 1);
-    } else if (e.key === 'ArrowUp') {
-      e.preventDefault();
-      if (index === 0) document.getElementById('people-search')?.focus();
-      else focusRow(index - 1);
-    } else if (e.key === 'Home') {
-      e.preventDefault();
-      focusRow(0);
-    } else if (e.key === 'End') {
-      e.preventDefault();
-      focusRow(entries.length - 1);
-    } else if (e.key === 'PageDown' || e.key === 'PageUp') {
-      e.preventDefault();
-      const page = Math.max(
-        1,
-        Math.floor((parentRef.current?.clientHeight ?? rowHeight * 10) / rowHeight) - 1,
-      );
-      focusRow(index + (e.key === 'PageDown' ? page : -page));
-    }
-  };
-
-  // Rows get one stable handler, so a row whose person did not move is not re-rendered.
-  const onKeyDownRef = useRef(onKeyDown);
-  useEffect(() => {
-    onKeyDownRef.current = onKeyDown;
-  });
-  const handleKeyDown = useCallback(
-    (e: KeyboardEvent<HTMLElement>, index: number) => onKeyDownRef.current(e, index),
-    [],
-  );
 
   return (
     <div
