@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   courseInput,
   meetingInput,
@@ -11,11 +11,9 @@ import {
 } from '../domain/catalogue';
 import { recordId } from '../domain/values';
 import { generateMeetings, maxMeetingsPerSession } from '../domain/schedule';
-import { defineMutation, ok, refuse, type Actor, type MutationStore, type ReadHint } from './types';
+import { archiveMutation, coordinatorsOnly, withId } from './common';
+import { defineMutation, ok, refuse, type MutationStore, type ReadHint } from './types';
 
-const coordinatorsOnly = (actor: Actor) => actor.role === 'coordinator';
-const withId = { id: recordId };
-const archiveArgs = z.object({ id: recordId, archived: z.boolean() });
 
 /** Creates a programme. */
 export const createProgramme = defineMutation({
@@ -48,19 +46,7 @@ export const updateProgramme = defineMutation({
 });
 
 /** Archives a programme (hidden from the catalogue, kept for history) or restores it. */
-export const archiveProgramme = defineMutation({
-  name: 'programme.archive',
-  version: 1,
-  summary: 'Archive or restore a programme',
-  args: archiveArgs,
-  permission: coordinatorsOnly,
-  async apply(store, { id, archived }, { now }) {
-    const current = await store.get('programmes', id);
-    if (!current) return refuse('not-found');
-    await store.put('programmes', { ...current, archived, updatedAt: now });
-    return ok;
-  },
-});
+export const archiveProgramme = archiveMutation('programme.archive', 'programmes', 'Archive or restore a programme');
 
 async function checkCourse(store: MutationStore, course: z.infer<typeof courseInput> & { id: string }) {
   const programme = await store.get('programmes', course.programmeId);
@@ -120,19 +106,7 @@ export const updateCourse = defineMutation({
 });
 
 /** Archives a course (kept with its sessions for history) or restores it. */
-export const archiveCourse = defineMutation({
-  name: 'course.archive',
-  version: 1,
-  summary: 'Archive or restore a course',
-  args: archiveArgs,
-  permission: coordinatorsOnly,
-  async apply(store, { id, archived }, { now }) {
-    const current = await store.get('courses', id);
-    if (!current) return refuse('not-found');
-    await store.put('courses', { ...current, archived, updatedAt: now });
-    return ok;
-  },
-});
+export const archiveCourse = archiveMutation('course.archive', 'courses', 'Archive or restore a course');
 
 /** Adds a session (one run of a course) and generates its class days from the schedule. */
 export const createSession = defineMutation({
@@ -193,19 +167,7 @@ export const updateSession = defineMutation({
 });
 
 /** Archives a session or restores it. */
-export const archiveSession = defineMutation({
-  name: 'session.archive',
-  version: 1,
-  summary: 'Archive or restore a session',
-  args: archiveArgs,
-  permission: coordinatorsOnly,
-  async apply(store, { id, archived }, { now }) {
-    const current = await store.get('sessions', id);
-    if (!current) return refuse('not-found');
-    await store.put('sessions', { ...current, archived, updatedAt: now });
-    return ok;
-  },
-});
+export const archiveSession = archiveMutation('session.archive', 'sessions', 'Archive or restore a session');
 
 /** Edits one class day (date, times, room, note, cancelled); it is then kept through schedule changes. */
 export const updateMeeting = defineMutation({

@@ -2,12 +2,10 @@ import { z } from 'zod';
 import { institutionInput, personInput, type Institution, type Person } from '../domain/people';
 import { attendanceMarkId, assessmentResultId, type Enrolment, type EnrolmentState } from '../domain/enrolment';
 import { recordId } from '../domain/values';
-import { defineMutation, ok, refuse, type Actor, type MutationStore, type ReadHint } from './types';
+import { archiveArgs, archiveMutation, coordinatorsOnly, withId } from './common';
+import { defineMutation, ok, refuse, type MutationStore, type ReadHint } from './types';
 import { actorLabel, isActive } from './enrolment';
 
-const coordinatorsOnly = (actor: Actor) => actor.role === 'coordinator';
-const withId = { id: recordId };
-const archiveArgs = z.object({ id: recordId, archived: z.boolean() });
 
 /** Adds a member institution. */
 export const createInstitution = defineMutation({
@@ -40,19 +38,7 @@ export const updateInstitution = defineMutation({
 });
 
 /** Archives an institution or restores it. */
-export const archiveInstitution = defineMutation({
-  name: 'institution.archive',
-  version: 1,
-  summary: 'Archive or restore an institution',
-  args: archiveArgs,
-  permission: coordinatorsOnly,
-  async apply(store, { id, archived }, { now }) {
-    const current = await store.get('institutions', id);
-    if (!current) return refuse('not-found');
-    await store.put('institutions', { ...current, archived, updatedAt: now });
-    return ok;
-  },
-});
+export const archiveInstitution = archiveMutation('institution.archive', 'institutions', 'Archive or restore an institution');
 
 type PersonArgs = z.infer<typeof personInput> & { id: string };
 
