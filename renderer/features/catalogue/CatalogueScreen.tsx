@@ -1,7 +1,7 @@
 import { memo, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useFormatDay, useT } from '../../i18n';
-import { useKeyboardList } from '../../ui/useKeyboardList';
+import { useKeyboardList, VirtualListItem } from '../../ui/keyboardList';
 import { useSettings } from '../../state/settings';
 import { DemoOffer, useDemoLoad } from './DemoOffer';
 import { useCourseIndex } from './data';
@@ -243,19 +243,7 @@ const CourseRow = memo(function CourseRow({
   const formatDay = useFormatDay();
   const { course, nextSession } = entry;
   return (
-    <li
-      data-index={index}
-      aria-setsize={total}
-      aria-posinset={index + 1}
-      style={{
-        position: 'absolute',
-        top: 0,
-        insetInlineStart: 0,
-        width: '100%',
-        height: size,
-        transform: `translateY(${start}px)`,
-      }}
-    >
+    <VirtualListItem index={index} total={total} start={start} size={size}>
       <a
         className={`course-row${course.archived ? ' archived' : ''}`}
         href={`#/courses/${course.id}`}
@@ -289,6 +277,6 @@ const CourseRow = memo(function CourseRow({
               : t('catalogue.noUpcoming')}
         </span>
       </a>
-    </li>
+    </VirtualListItem>
   );
 });

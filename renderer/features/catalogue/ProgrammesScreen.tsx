@@ -1,13 +1,12 @@
-import { useForm } from 'react-hook-form';
+import { useMemo } from 'react';
+import { useMutationForm } from '../../ui/useMutationForm';
 import { Link, useNavigate, useParams } from 'react-router';
 import { programmeInput, type ProgrammeInput } from '../../../shared/domain/catalogue';
 import { db, useLiveQuery, useMutate } from '../../db';
 import { useT } from '../../i18n';
 import { TextArea, TextField } from '../../ui/fields';
-import { sharedSchemaResolver } from '../../ui/formResolver';
-import { useUnsavedChangesGuard } from '../../ui/UnsavedChangesGuard';
 import { useProgrammes } from './data';
-import { errorPaths, showRefusal, useFieldError } from '../../ui/formErrors';
+import { errorPaths } from '../../ui/formErrors';
 import { NotFound } from './NotFound';
 import { useCatalogueView } from './store';
 
@@ -77,8 +76,6 @@ export function ProgrammesScreen() {
   );
 }
 
-const resolver = sharedSchemaResolver(programmeInput);
-
 /** Create or edit a programme. */
 export function ProgrammeFormScreen({ mode }: { mode: 'new' | 'edit' }) {
   const { id } = useParams();
@@ -110,38 +107,18 @@ function ProgrammeForm({
 }) {
   const t = useT();
   const navigate = useNavigate();
-  const mutate = useMutate();
-  const { register, handleSubmit, formState, setError } = useForm<
-    ProgrammeInput,
-    unknown,
-    ProgrammeInput
-  >({
+  const id = useMemo(() => programmeId ?? crypto.randomUUID(), [programmeId]);
+  const { register, errors, isSubmitted, isSubmitting, err, guard, submit } = useMutationForm({
+    schema: programmeInput,
     defaultValues: initial,
-    resolver,
-  });
-  const { errors, isSubmitted, isDirty, isSubmitSuccessful, isSubmitting } = formState;
-  const err = useFieldError(errors);
-  const guard = useUnsavedChangesGuard(isDirty && !isSubmitSuccessful);
-  const onSubmit = async (values: ProgrammeInput) => {
-    const id = programmeId ?? crypto.randomUUID();
-    const outcome = await mutate({
+    toCall: (values) => ({
       name: programmeId ? 'programme.update' : 'programme.create',
-      args: { ...values, id } as never,
-    });
-    if (!outcome.ok) {
-      showRefusal(outcome.error, setError);
-      throw new Error('refused');
-    }
-    guard.allowLeaving();
-    void navigate('/programmes');
-  };
+      args: { ...values, id },
+    }),
+    onSaved: () => void navigate('/programmes'),
+  });
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(e) => void handleSubmit(onSubmit)(e).catch(() => undefined)}
-      aria-labelledby="form-title"
-    >
+    <form className="form" noValidate onSubmit={submit} aria-labelledby="form-title">
       <h1 id="form-title">{t(programmeId ? 'programme.editTitle' : 'programme.newTitle')}</h1>
       {errorPaths(errors).length > 0 && isSubmitted && (
         <div className="error-summary" role="alert">

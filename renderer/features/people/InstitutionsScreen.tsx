@@ -1,14 +1,12 @@
+import { useMemo } from 'react';
+import { useMutationForm } from '../../ui/useMutationForm';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { z } from 'zod';
 import { institutionInput, type InstitutionInput } from '../../../shared/domain/people';
 import { db, useLiveQuery, useMutate } from '../../db';
 import { useErrorText, useT } from '../../i18n';
 import { SelectField, TextField } from '../../ui/fields';
-import { sharedSchemaResolver } from '../../ui/formResolver';
-import { useUnsavedChangesGuard } from '../../ui/UnsavedChangesGuard';
-import { errorPaths, showRefusal, useFieldError } from '../../ui/formErrors';
+import { errorPaths } from '../../ui/formErrors';
 import { useCanEditPeople, useInstitutions } from './data';
 import { usePeopleLabels } from './labels';
 import { NotFound } from './NotFound';
@@ -113,9 +111,7 @@ export function InstitutionsScreen() {
   );
 }
 
-type InstitutionValues = z.output<typeof institutionInput>;
 type FormValues = InstitutionInput;
-const resolver = sharedSchemaResolver(institutionInput);
 
 /** Create or edit an institution. */
 export function InstitutionFormScreen({ mode }: { mode: 'new' | 'edit' }) {
@@ -149,31 +145,16 @@ function InstitutionForm({
   const t = useT();
   const labels = usePeopleLabels();
   const navigate = useNavigate();
-  const mutate = useMutate();
-  const { register, handleSubmit, formState, setError } = useForm<
-    FormValues,
-    unknown,
-    InstitutionValues
-  >({
+  const id = useMemo(() => institutionId ?? crypto.randomUUID(), [institutionId]);
+  const { register, errors, isSubmitted, isSubmitting, err, guard, submit } = useMutationForm({
+    schema: institutionInput,
     defaultValues: initial,
-    resolver,
-  });
-  const { errors, isSubmitted, isDirty, isSubmitSuccessful, isSubmitting } = formState;
-  const err = useFieldError(errors);
-  const guard = useUnsavedChangesGuard(isDirty && !isSubmitSuccessful);
-  const onSubmit = async (values: InstitutionValues) => {
-    const id = institutionId ?? crypto.randomUUID();
-    const outcome = await mutate({
+    toCall: (values) => ({
       name: institutionId ? 'institution.update' : 'institution.create',
       args: { ...values, id },
-    });
-    if (!outcome.ok) {
-      showRefusal(outcome.error, setError);
-      throw new Error('refused');
-    }
-    guard.allowLeaving();
-    void navigate('/institutions');
-  };
+    }),
+    onSaved: () => void navigate('/institutions'),
+  });
   const label = {
     name: t('people.field.institutionName'),
     country: t('people.field.country'),
@@ -181,12 +162,7 @@ function InstitutionForm({
   };
   const paths = errorPaths(errors);
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(e) => void handleSubmit(onSubmit)(e).catch(() => undefined)}
-      aria-labelledby="form-title"
-    >
+    <form className="form" noValidate onSubmit={submit} aria-labelledby="form-title">
       <h1 id="form-title">
         {t(institutionId ? 'people.editInstitutionTitle' : 'people.newInstitution')}
       </h1>

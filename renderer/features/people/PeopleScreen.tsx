@@ -9,7 +9,7 @@ import {
 } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { Institution } from '../../../shared/domain/people';
-import { useKeyboardList } from '../../ui/useKeyboardList';
+import { useKeyboardList, VirtualListItem } from '../../ui/keyboardList';
 import { useT } from '../../i18n';
 import { readPeople, useCanEditPeople, useInstitutions, usePeopleIndex } from './data';
 import { downloadPeopleCsv } from './exportPeople';
@@ -271,19 +271,7 @@ const PersonRow = memo(function PersonRow({
   const navigate = useNavigate();
   const labels = usePeopleLabels();
   return (
-    <li
-      data-index={index}
-      aria-setsize={total}
-      aria-posinset={index + 1}
-      style={{
-        position: 'absolute',
-        top: 0,
-        insetInlineStart: 0,
-        width: '100%',
-        height: size,
-        transform: `translateY(${start}px)`,
-      }}
-    >
+    <VirtualListItem index={index} total={total} start={start} size={size}>
       <a
         className={`person-row${entry.archived ? ' archived' : ''}`}
         href={`#/people/${entry.id}`}
@@ -311,6 +299,6 @@ const PersonRow = memo(function PersonRow({
           {entry.archived && <span className="badge">{t('common.archived')}</span>}
         </span>
       </a>
-    </li>
+    </VirtualListItem>
   );
 });

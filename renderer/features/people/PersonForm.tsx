@@ -1,29 +1,25 @@
-import { Controller, useForm } from 'react-hook-form';
+import { useMemo } from 'react';
+import { useMutationForm } from '../../ui/useMutationForm';
+import { Controller } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { z } from 'zod';
 import {
   personInput,
   type Institution,
   type Person,
   type PersonInput,
 } from '../../../shared/domain/people';
-import { useMutate } from '../../db';
 import { useT } from '../../i18n';
 import { CheckboxGroup, SelectField, TextArea, TextField } from '../../ui/fields';
-import { sharedSchemaResolver } from '../../ui/formResolver';
-import { useUnsavedChangesGuard } from '../../ui/UnsavedChangesGuard';
 // The form helpers live with the catalogue, the first feature with forms (see the report: they
 // belong in renderer/ui once a second feature uses them).
-import { errorPaths, showRefusal, useFieldError } from '../../ui/formErrors';
+import { errorPaths } from '../../ui/formErrors';
 import { useInstitutions, usePerson } from './data';
 import { usePeopleLabels } from './labels';
 import { NotFound } from './NotFound';
 import './people.css';
 
 type Mode = 'new' | 'edit';
-type PersonValues = z.output<typeof personInput>;
 type FormValues = PersonInput;
-const resolver = sharedSchemaResolver(personInput);
 
 const blankPerson: Required<FormValues> = {
   nativeName: '',
@@ -74,32 +70,17 @@ function PersonForm({
   const t = useT();
   const labels = usePeopleLabels();
   const navigate = useNavigate();
-  const mutate = useMutate();
-  const { register, control, handleSubmit, formState, setError } = useForm<
-    FormValues,
-    unknown,
-    PersonValues
-  >({
-    defaultValues: initial,
-    resolver,
-  });
-  const { errors, isSubmitted, isDirty, isSubmitSuccessful, isSubmitting } = formState;
-  const err = useFieldError(errors);
-  const guard = useUnsavedChangesGuard(isDirty && !isSubmitSuccessful);
-
-  const onSubmit = async (values: PersonValues) => {
-    const id = personId ?? crypto.randomUUID();
-    const outcome = await mutate({
-      name: personId ? 'person.update' : 'person.create',
-      args: { ...values, id },
+  const id = useMemo(() => personId ?? crypto.randomUUID(), [personId]);
+  const { register, control, errors, isSubmitted, isSubmitting, err, guard, submit } =
+    useMutationForm({
+      schema: personInput,
+      defaultValues: initial,
+      toCall: (values) => ({
+        name: personId ? 'person.update' : 'person.create',
+        args: { ...values, id },
+      }),
+      onSaved: () => void navigate(`/people/${id}`, { state: { saved: true } }),
     });
-    if (!outcome.ok) {
-      showRefusal(outcome.error, setError);
-      throw new Error('refused');
-    }
-    guard.allowLeaving();
-    void navigate(`/people/${id}`, { state: { saved: true } });
-  };
 
   const summaryPaths = errorPaths(errors);
   const rootError = err('root', '');
@@ -125,12 +106,7 @@ function PersonForm({
   ];
 
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(e) => void handleSubmit(onSubmit)(e).catch(() => undefined)}
-      aria-labelledby="form-title"
-    >
+    <form className="form" noValidate onSubmit={submit} aria-labelledby="form-title">
       <h1 id="form-title">{t(personId ? 'people.editTitle' : 'people.newTitle')}</h1>
       {summaryPaths.length > 0 && isSubmitted && (
         <div className="error-summary" role="alert">

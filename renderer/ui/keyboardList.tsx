@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 /**
  * A virtualised list the keyboard can walk: arrows move between rows (the first row's ArrowUp
@@ -69,4 +69,37 @@ export function useKeyboardList({
   );
 
   return { parentRef, virtualizer, handleKeyDown };
+}
+
+/** One item of a virtualised list, placed where the virtualiser says, with its list position announced. */
+export function VirtualListItem({
+  index,
+  total,
+  start,
+  size,
+  children,
+}: {
+  index: number;
+  total: number;
+  start: number;
+  size: number;
+  children: ReactNode;
+}) {
+  return (
+    <li
+      data-index={index}
+      aria-setsize={total}
+      aria-posinset={index + 1}
+      style={{
+        position: 'absolute',
+        top: 0,
+        insetInlineStart: 0,
+        width: '100%',
+        height: size,
+        transform: `translateY(${start}px)`,
+      }}
+    >
+      {children}
+    </li>
+  );
 }
