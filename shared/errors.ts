@@ -49,7 +49,15 @@ export type ErrorCode =
   | 'team-empty'
   | 'assessment-kind'
   | 'merge-same-person'
-  | 'already-merged';
+  | 'already-merged'
+  | 'issuer-unknown'
+  | 'issuer-retired'
+  | 'already-certified'
+  | 'serial-taken'
+  | 'not-ready-for-certificate'
+  | 'credential-mismatch'
+  | 'already-revoked'
+  | 'signing-not-set-up';
 
 /** Parameters some codes carry (`{max}` for too-long, and so on). */
 export type ErrorParams = Record<string, string | number>;
@@ -103,6 +111,14 @@ export const errorText: Record<ErrorCode, string> = {
   'assessment-kind': 'This is a {kind} assessment: record it for the team or for each trainee accordingly.',
   'merge-same-person': 'A person cannot be merged with themselves: choose two different records.',
   'already-merged': 'This record was already merged into another person: use that person instead.',
+  'issuer-unknown': 'This signing key is not registered for the organisation: set up certificate signing in Certificates first.',
+  'issuer-retired': 'This signing key was retired: issue with the current key of this device.',
+  'already-certified': 'This trainee already has certificate {serial} for this session: revoke it first to reissue.',
+  'serial-taken': 'The serial number {serial} is already used: issue again to get a new number.',
+  'not-ready-for-certificate': 'This trainee does not meet the completion rule yet: check attendance and results first.',
+  'credential-mismatch': 'The signed certificate does not match this trainee, course or key: issue it again.',
+  'already-revoked': 'This certificate was already revoked on {date}.',
+  'signing-not-set-up': 'Certificate signing is not set up on this device yet: set it up in Certificates first.',
 };
 
 /** Codes of notices: news a successful change brings (a trainee was waitlisted, another promoted). */

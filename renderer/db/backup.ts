@@ -3,6 +3,7 @@ import { describeFieldError, fieldErrors } from '../../shared/errors';
 import { courseSchema, programmeSchema, sessionSchema } from '../../shared/domain/catalogue';
 import { institutionSchema, personSchema } from '../../shared/domain/people';
 import { assessmentResultSchema, attendanceMarkSchema, enrolmentSchema, teamSchema } from '../../shared/domain/enrolment';
+import { certificateSchema, certificateTemplateSchema, issuerSchema } from '../../shared/domain/certificates';
 import { dataTables, schemaVersion, type ApogeeDb, type OutboxEntry } from './schema';
 
 /** Marks a file as an Apogee backup. */
@@ -44,6 +45,9 @@ const rowSchemas = {
   teams: teamSchema,
   attendance: attendanceMarkSchema,
   results: assessmentResultSchema,
+  issuers: issuerSchema,
+  certificateTemplates: certificateTemplateSchema,
+  certificates: certificateSchema,
   outbox: outboxSchema,
 } as const;
 type BackupTable = keyof typeof rowSchemas;

@@ -28,6 +28,9 @@ export class ApogeeDb extends Dexie {
   teams!: EntityTable<Tables['teams'], 'id'>;
   attendance!: EntityTable<Tables['attendance'], 'id'>;
   results!: EntityTable<Tables['results'], 'id'>;
+  issuers!: EntityTable<Tables['issuers'], 'id'>;
+  certificateTemplates!: EntityTable<Tables['certificateTemplates'], 'id'>;
+  certificates!: EntityTable<Tables['certificates'], 'id'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
 
   /**
@@ -55,6 +58,9 @@ export const dataTables = [
   'teams',
   'attendance',
   'results',
+  'issuers',
+  'certificateTemplates',
+  'certificates',
 ] as const satisfies readonly (keyof Tables)[];
 
 /** The schema version this build writes. */

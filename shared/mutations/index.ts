@@ -2,6 +2,7 @@ import * as catalogue from './catalogue';
 import * as people from './people';
 import * as enrolment from './enrolment';
 import * as attendance from './attendance';
+import * as certificates from './certificates';
 import type { z } from 'zod';
 import type { MutationDef } from './types';
 
@@ -38,6 +39,11 @@ export const mutations = {
   [attendance.markAllPresent.name]: attendance.markAllPresent,
   [attendance.recordAssessment.name]: attendance.recordAssessment,
   [attendance.recordTeamAssessment.name]: attendance.recordTeamAssessment,
+  [certificates.registerIssuer.name]: certificates.registerIssuer,
+  [certificates.retireIssuer.name]: certificates.retireIssuer,
+  [certificates.saveCertificateTemplate.name]: certificates.saveCertificateTemplate,
+  [certificates.issueCertificate.name]: certificates.issueCertificate,
+  [certificates.revokeCertificate.name]: certificates.revokeCertificate,
 } as const;
 
 /** Arguments of each mutation, by name. */
@@ -71,6 +77,11 @@ export type MutationArgs = {
   'attendance.markAllPresent': ArgsOf<typeof attendance.markAllPresent>;
   'assessment.record': ArgsOf<typeof attendance.recordAssessment>;
   'assessment.recordTeam': ArgsOf<typeof attendance.recordTeamAssessment>;
+  'issuer.register': ArgsOf<typeof certificates.registerIssuer>;
+  'issuer.retire': ArgsOf<typeof certificates.retireIssuer>;
+  'certificateTemplate.save': ArgsOf<typeof certificates.saveCertificateTemplate>;
+  'certificate.issue': ArgsOf<typeof certificates.issueCertificate>;
+  'certificate.revoke': ArgsOf<typeof certificates.revokeCertificate>;
 };
 /** A mutation name. */
 export type MutationName = keyof MutationArgs;

@@ -3,6 +3,7 @@ import type { ErrorCode, ErrorParams, FieldError, Notice } from '../errors';
 import type { Course, Meeting, Programme, Session } from '../domain/catalogue';
 import type { Institution, Person } from '../domain/people';
 import type { AssessmentResult, AttendanceMark, Enrolment, Team } from '../domain/enrolment';
+import type { Certificate, CertificateTemplate, Issuer } from '../domain/certificates';
 
 /** Who is making a change. Until accounts arrive with the hub, the device acts locally. */
 export type Role = 'coordinator' | 'instructor' | 'trainee';
@@ -21,6 +22,9 @@ export type Tables = {
   teams: Team;
   attendance: AttendanceMark;
   results: AssessmentResult;
+  issuers: Issuer;
+  certificateTemplates: CertificateTemplate;
+  certificates: Certificate;
 };
 /** A table name. */
 export type TableName = keyof Tables;
@@ -37,6 +41,9 @@ export type IndexedField = {
   teams: 'sessionId';
   attendance: 'sessionId' | 'meetingId' | 'personId';
   results: 'sessionId' | 'enrolmentId';
+  issuers: never;
+  certificateTemplates: 'courseId';
+  certificates: 'serial' | 'enrolmentId' | 'personId' | 'sessionId' | 'courseId' | 'issuerId';
 };
 
 /**
