@@ -4,25 +4,24 @@ import { displayName, type Person } from '../../../shared/domain/people';
 import type { MutationCall } from '../../../shared/mutations';
 import { foldForSearch, matchesAll, searchTerms } from '../../../shared/text/normalize';
 import { runBatch } from '../../db';
-import { useErrorText, useT } from '../../i18n';
+import { useT } from '../../i18n';
 import { useEnrollablePeople } from './data';
+import { EnrolSummary, useEnrolOutcome, type EnrolOutcome } from './EnrolOutcomes';
 import { PersonName } from './PersonName';
 import type { Roster } from './RosterScreen';
 
 /** How many matches the picker lists at once; a narrower search finds the rest. */
 const shownAtOnce = 50;
 
-type Outcome = { personId: string; name: string; text: string; kind: 'enrolled' | 'waitlisted' | 'requested' | 'refused' };
-
 /** Finds people by any spelling of their name or e-mail, picks several, and enrols them at once. */
 export function EnrolPeople({ roster }: { roster: Roster }) {
   const t = useT();
-  const errorText = useErrorText();
+  const describe = useEnrolOutcome();
   const people = useEnrollablePeople();
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState(false);
-  const [outcomes, setOutcomes] = useState<Outcome[] | null>(null);
+  const [outcomes, setOutcomes] = useState<EnrolOutcome[] | null>(null);
 
   const index = useMemo(
     () =>
@@ -62,14 +61,10 @@ export function EnrolPeople({ roster }: { roster: Roster }) {
     try {
       const results = await runBatch(calls);
       setOutcomes(
-        results.map((outcome, i): Outcome => {
+        results.map((outcome, i) => {
           const personId = ids[i]!;
-          const name = nameById.get(personId) ?? personId;
-          if (!outcome.ok) return { personId, name, kind: 'refused', text: t('enrolment.outcome.refused', { text: errorText(outcome.error) }) };
-          const waitlisted = outcome.notices?.find((n) => n.code === 'waitlisted');
-          if (waitlisted) return { personId, name, kind: 'waitlisted', text: t('enrolment.outcome.waitlisted', { n: Number(waitlisted.params.position) }) };
-          if (roster.course?.requiresApproval) return { personId, name, kind: 'requested', text: t('enrolment.outcome.requested') };
-          return { personId, name, kind: 'enrolled', text: t('enrolment.outcome.enrolled') };
+          const who = { key: personId, name: nameById.get(personId) ?? personId };
+          return describe(outcome, who, Boolean(roster.course?.requiresApproval));
         }),
       );
       setSelected(new Set());
@@ -77,8 +72,6 @@ export function EnrolPeople({ roster }: { roster: Roster }) {
       setBusy(false);
     }
   };
-
-  const tally = (kind: Outcome['kind']) => outcomes?.filter((o) => o.kind === kind).length ?? 0;
 
   return (
     <section aria-labelledby="enrol-title" className="roster-panel">
@@ -124,25 +117,7 @@ export function EnrolPeople({ roster }: { roster: Roster }) {
           </button>
         )}
       </div>
-      {outcomes && (
-        <div className="enrol-summary" role="status">
-          <p>
-            <strong>{t('enrolment.summary.enrolled', { count: tally('enrolled') })}</strong>
-            {' · '}
-            {t('enrolment.summary.waitlisted', { count: tally('waitlisted') })}
-            {tally('requested') > 0 && <> · {t('enrolment.summary.requested', { count: tally('requested') })}</>}
-            {' · '}
-            {t('enrolment.summary.refused', { count: tally('refused') })}
-          </p>
-          <ul>
-            {outcomes.map((o) => (
-              <li key={o.personId} className={`outcome-${o.kind}`}>
-                <bdi dir="auto">{o.name}</bdi>: {o.text}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {outcomes && <EnrolSummary outcomes={outcomes} />}
     </section>
   );
 }

@@ -15,6 +15,7 @@ import { useInstitutions } from '../people';
 import { CompletionPanel } from './CompletionPanel';
 import { useSessionRoster } from './data';
 import { downloadCsv } from './downloadCsv';
+import { EnrolFromFile } from './EnrolFromFile';
 import { EnrolPeople } from './EnrolPeople';
 import './enrolment.css';
 import { useNoticeText } from './notices';
@@ -80,6 +81,7 @@ export function RosterScreen() {
       <RosterTable roster={roster} onMessage={setMessage} coordinator={coordinator} />
       <div className="no-print">
         {coordinator && <EnrolPeople roster={roster} />}
+        {coordinator && <EnrolFromFile roster={roster} />}
         <TeamsPanel roster={roster} onMessage={setMessage} />
         <ResultsPanel roster={roster} onMessage={setMessage} />
         <CompletionPanel roster={roster} onMessage={setMessage} canSetOutcome={coordinator} />

@@ -1,31 +1,26 @@
-import { useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { foldForSearch } from '../../../shared/text/normalize';
 import { db, runBatch, useLiveQuery } from '../../db';
-import { useErrorText, useT, type MessageId } from '../../i18n';
+import { useErrorText, useT } from '../../i18n';
 import { ProgressBar } from '../../ui/ProgressBar';
-import {
-  hasUsableColumn,
-  mappingKey,
-  personImportFields,
-  type PersonImportField,
-  type PersonMapping,
-} from './csv/mapping';
-import { prepareRows, type FieldChange, type PreparedImport, type RowError } from './csv/people';
+import { hasUsableColumn, mappingKey, type PersonImportField, type PersonMapping } from './csv/mapping';
+import { prepareRows, type FieldChange, type PreparedImport } from './csv/people';
 import {
   assignColumn,
+  emailsInFile,
   importCalls,
   importCounts,
+  institutionsByName,
   loadMapping,
   readPeopleFile,
   saveMapping,
   type FileProblem,
   type ReadFile,
 } from './importPlan';
+import { fieldLabel, FilePicker, MappingEditor, Preview, RowErrors } from './ImportParts';
 import { usePeopleLabels } from './labels';
 import './people.css';
 
-const previewRows = 5;
 const chunkSize = 1_000;
 
 type Summary = {
@@ -85,44 +80,6 @@ export function ImportScreen() {
         />
       )}
       {summary && <ImportSummary summary={summary} onAnother={chooseAgain} />}
-    </div>
-  );
-}
-
-function FilePicker({
-  inputRef,
-  onChoose,
-}: {
-  inputRef: RefObject<HTMLInputElement | null>;
-  onChoose: (file: File | undefined) => void;
-}) {
-  const t = useT();
-  const [dragging, setDragging] = useState(false);
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setDragging(false);
-    onChoose(e.dataTransfer.files[0]);
-  };
-  return (
-    <div
-      className={`drop-zone${dragging ? ' dragging' : ''}`}
-      onDragOver={(e) => {
-        e.preventDefault();
-        setDragging(true);
-      }}
-      onDragLeave={() => setDragging(false)}
-      onDrop={onDrop}
-    >
-      <label className="field">
-        <span>{t('people.import.choose')}</span>
-        <input
-          ref={inputRef}
-          type="file"
-          accept=".csv,.txt,.tsv,text/csv,text/plain,text/tab-separated-values"
-          onChange={(e) => onChoose(e.target.files?.[0])}
-        />
-      </label>
-      <p className="field-hint">{t('people.import.drop')}</p>
     </div>
   );
 }
@@ -276,162 +233,19 @@ function ImportPlan({
 
 /** Validates the rows against this device's people (matched by e-mail) and institutions. */
 async function prepare(file: ReadFile, mapping: PersonMapping): Promise<PreparedImport> {
-  const emailColumn = mapping.email;
-  const emails =
-    emailColumn === null
-      ? []
-      : [
-          ...new Set(
-            file.rows.map((r) => (r[emailColumn] ?? '').trim().toLowerCase()).filter(Boolean),
-          ),
-        ];
+  const emails = emailsInFile(file, mapping);
   const [existing, institutions] = await Promise.all([
     emails.length ? db.people.where('email').anyOf(emails).toArray() : [],
     db.institutions.toArray(),
   ]);
   const existingByEmail = new Map(existing.filter((p) => !p.mergedInto).map((p) => [p.email, p]));
-  const institutionsByName = new Map<string, string>();
-  // Archived institutions last, so a live one wins when two share a name.
-  for (const i of [...institutions].sort((a, b) => Number(b.archived) - Number(a.archived)))
-    institutionsByName.set(foldForSearch(i.name), i.id);
   return prepareRows(file.rows, mapping, {
     headers: file.headers,
     rowNumbers: file.rowNumbers,
     existingByEmail,
-    institutionsByName,
+    institutionsByName: institutionsByName(institutions),
     newId: () => crypto.randomUUID(),
   });
-}
-
-function Preview({ file }: { file: ReadFile }) {
-  const t = useT();
-  return (
-    <div>
-      <h2 id="preview-title">
-        {t('people.import.preview', { count: Math.min(previewRows, file.rows.length) })}
-      </h2>
-      <div className="import-preview" role="region" aria-labelledby="preview-title" tabIndex={0}>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('people.import.row')}</th>
-              {file.headers.map((h, i) => (
-                <th key={i} scope="col" dir="auto">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {file.rows.slice(0, previewRows).map((row, r) => (
-              <tr key={r}>
-                <td>{file.rowNumbers[r]}</td>
-                {file.headers.map((_, c) => (
-                  <td key={c} dir="auto">
-                    {row[c]}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </div>
-  );
-}
-
-const fieldLabel: Record<PersonImportField, MessageId> = {
-  nativeName: 'people.field.nativeName',
-  latinName: 'people.field.latinName',
-  preferredName: 'people.field.preferredName',
-  givenName: 'people.field.givenName',
-  familyName: 'people.field.familyName',
-  email: 'people.field.email',
-  phone: 'people.field.phone',
-  country: 'people.field.country',
-  institution: 'people.field.institution',
-  gender: 'people.field.gender',
-  dateOfBirth: 'people.field.dateOfBirth',
-  roles: 'people.field.roles',
-  languages: 'people.field.languages',
-  notes: 'people.field.notes',
-};
-
-function MappingEditor({
-  file,
-  mapping,
-  onChange,
-}: {
-  file: ReadFile;
-  mapping: PersonMapping;
-  onChange: (field: PersonImportField, column: number | null) => void;
-}) {
-  const t = useT();
-  return (
-    <section aria-labelledby="mapping-title">
-      <h2 id="mapping-title">{t('people.import.mappingTitle')}</h2>
-      <p className="field-hint">{t('people.import.mappingHint')}</p>
-      <div className="mapping-grid">
-        {personImportFields.map((field) => (
-          <label key={field} className="field">
-            <span>{t(fieldLabel[field])}</span>
-            <select
-              value={mapping[field] === null ? '' : String(mapping[field])}
-              onChange={(e) =>
-                onChange(field, e.target.value === '' ? null : Number(e.target.value))
-              }
-            >
-              <option value="">{t('people.import.notImported')}</option>
-              {file.headers.map((h, i) => (
-                <option key={i} value={i}>
-                  {h || t('people.import.columnN', { n: i + 1 })}
-                </option>
-              ))}
-            </select>
-          </label>
-        ))}
-      </div>
-    </section>
-  );
-}
-
-function RowErrors({ errors }: { errors: RowError[] }) {
-  const t = useT();
-  const errorText = useErrorText();
-  const describe = useRowErrorText();
-  return (
-    <section aria-labelledby="row-errors-title">
-      <h2 id="row-errors-title">{t('people.import.errorsTitle')}</h2>
-      <ul className="row-errors">
-        {errors.map((e, i) => (
-          <li key={i}>
-            {t('people.import.rowError', {
-              row: e.row,
-              error: describe(e) ?? errorText(e, e.column || t(fieldLabel[e.field])),
-            })}
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
-/** Import-specific wording for errors whose general text would not say what to do. */
-function useRowErrorText() {
-  const t = useT();
-  return (e: RowError): string | undefined => {
-    const column = e.column || t(fieldLabel[e.field]);
-    const value = String(e.params.value ?? '');
-    if (e.field === 'institution' && e.code === 'not-found')
-      return t('people.import.unknownInstitution', { column, value });
-    if (e.field === 'email' && e.code === 'duplicate-value')
-      return t('people.import.duplicateEmail', { column, value, row: e.params.row ?? '' });
-    if (e.field === 'roles' && e.code === 'invalid-choice')
-      return t('people.import.unknownRole', { column, value });
-    if (e.field === 'gender' && e.code === 'invalid-choice')
-      return t('people.import.unknownGender', { column, value });
-    return undefined;
-  };
 }
 
 function Updates({

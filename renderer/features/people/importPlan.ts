@@ -1,4 +1,6 @@
+import type { Institution } from '../../../shared/domain/people';
 import type { MutationCall } from '../../../shared/mutations';
+import { foldForSearch } from '../../../shared/text/normalize';
 import { decodeCsvBytes } from './csv/decode';
 import { personImportFields, suggestMapping, type PersonMapping } from './csv/mapping';
 import { parseCsv } from './csv/parse';
@@ -118,4 +120,27 @@ export function importCalls(
     rows.push(u.row);
   }
   return { calls, rows };
+}
+
+/**
+ * Institution ids by folded name, for matching the institution column. Archived institutions
+ * count last, so a live one wins when two share a name.
+ */
+export function institutionsByName(institutions: readonly Institution[]): Map<string, string> {
+  const byName = new Map<string, string>();
+  for (const i of [...institutions].sort((a, b) => Number(b.archived) - Number(a.archived)))
+    byName.set(foldForSearch(i.name), i.id);
+  return byName;
+}
+
+/** The distinct lower-case e-mail addresses in the file's e-mail column, to look people up by. */
+export function emailsInFile(file: Pick<ReadFile, 'rows'>, mapping: PersonMapping): string[] {
+  const column = mapping.email;
+  if (column === null) return [];
+  const emails = new Set<string>();
+  for (const row of file.rows) {
+    const email = (row[column] ?? '').trim().toLowerCase();
+    if (email) emails.add(email);
+  }
+  return [...emails];
 }

@@ -10,3 +10,21 @@ export {
 } from './peopleIndex';
 export { usePeopleIndex, useInstitutions } from './data';
 export { csvBlob, toCsv } from './csv/export';
+export {
+  personImportFields,
+  mappingKey,
+  type PersonImportField,
+  type PersonMapping,
+} from './csv/mapping';
+export { prepareRows, type PersonArgs, type RowError } from './csv/people';
+export {
+  assignColumn,
+  emailsInFile,
+  institutionsByName,
+  loadMapping,
+  readPeopleFile,
+  saveMapping,
+  type FileProblem,
+  type ReadFile,
+} from './importPlan';
+export { FilePicker, MappingEditor, Preview, RowErrors, useRowErrorText } from './ImportParts';
