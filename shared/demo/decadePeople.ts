@@ -10,7 +10,7 @@ type Status = 'present' | 'late' | 'excused' | 'absent';
 
 /**
  * The people of the decade benchmark set: institutions, people, ten years of enrolments, their
- * outcomes and a sample of attendance marks, all made through the mutations (no rule bypassed).
+ * outcomes and their attendance register, all made through the mutations (no rule bypassed).
  *
  * Enrolment rules depend on the clock: a request is accepted only while the session is `open`
  * and the runner's date lies in its enrolment window. No single date suits 10,000 sessions
@@ -22,13 +22,23 @@ type Status = 'present' | 'late' | 'excused' | 'absent';
  * `today`, `session.update` closes what has ended — so the end state has the same statuses as
  * `decadeCatalogue()`. Sessions after `today` still receive requests (dated in their windows,
  * so in the future): the set holds the whole decade.
+ *
+ * Marks: a mark needs a placed trainee and a class day held before `today`. The decade catalogue
+ * has ~62,000 class days (sessions of one to three weeks), so the full register of the default
+ * set is ~600,000 marks; even every place of every session filled and marked on every class day,
+ * past and future, would make ~1.6 million. The 3,000,000 marks the issue names would need
+ * sessions about five times as long (a different catalogue, and a slower catalogue benchmark).
  */
 export type DecadePeopleOptions = {
   institutions?: number;
   people?: number;
   /** Enrolment requests (enrolled or, past capacity, waitlisted). */
   enrolments?: number;
-  /** Attendance marks: whole sessions are marked until this budget is spent (see `stats.projectedMarks`). */
+  /**
+   * Attendance marks: whole sessions are marked until this budget is spent. The default,
+   * `Infinity`, is the full register: every placed trainee on every class day held before
+   * `today` (`stats.projectedMarks`, about 600,000 for the default set).
+   */
   marks?: number;
   /** Record completed / not-completed for the enrolled trainees of every ended session. */
   outcomes?: boolean;
@@ -47,7 +57,7 @@ export const decadePeopleDefaults = {
   institutions: 500,
   people: 100_000,
   enrolments: 300_000,
-  marks: 200_000,
+  marks: Number.POSITIVE_INFINITY,
   outcomes: true,
   close: true,
   seed: 20_260_115,
@@ -107,7 +117,13 @@ export type DecadePeopleStats = {
 /** A plan: the counts, and the batches (generated lazily, the same on every call). */
 export type DecadePeoplePlan = {
   stats: DecadePeopleStats;
-  batches(): Generator<DecadePeopleBatch>;
+  /**
+   * The batches in time order, each made only when asked for, so memory holds one batch (at
+   * most `batchSize` people, or one admin day's requests, outcomes or marks; a day's marks are
+   * about 11,000 at most with the defaults). With `phases`, only those phases are made; the others
+   * cost nothing (each phase draws from its own random streams, so its calls do not change).
+   */
+  batches(options?: { phases?: readonly DecadePeoplePhase[] }): Generator<DecadePeopleBatch>;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -914,7 +930,10 @@ export function planDecadePeople(options: DecadePeopleOptions = {}): DecadePeopl
       o.institutions + o.people + requests + completedCount + notCompleted + marks + closing.length,
   };
 
-  function* batches(): Generator<DecadePeopleBatch> {
+  function* batches(
+    options: { phases?: readonly DecadePeoplePhase[] } = {},
+  ): Generator<DecadePeopleBatch> {
+    const wanted = (phase: DecadePeoplePhase) => !options.phases || options.phases.includes(phase);
     const start = at(decadeHistoryStart);
     const institutions = makeInstitutions(o.institutions, stream(4));
     const byCountry = new Map<string, string[]>();
@@ -925,7 +944,7 @@ export function planDecadePeople(options: DecadePeopleOptions = {}): DecadePeopl
       byCountry.set(inst.country, list);
       domains.set(inst.id, inst.domain);
     }
-    for (let i = 0; i < institutions.length; i += o.batchSize)
+    for (let i = 0; wanted('institutions') && i < institutions.length; i += o.batchSize)
       yield {
         phase: 'institutions',
         now: start,
@@ -943,7 +962,7 @@ export function planDecadePeople(options: DecadePeopleOptions = {}): DecadePeopl
     const int = (n: number) => Math.floor(random() * n);
     const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
     let batch: MutationCall[] = [];
-    for (let p = 0; p < o.people; p++) {
+    for (let p = 0; wanted('people') && p < o.people; p++) {
       const country = countries.length
         ? weighted(random, countries, (c) => countryPeople[c].weight, countryTotal)
         : 'CN';
@@ -1002,9 +1021,11 @@ export function planDecadePeople(options: DecadePeopleOptions = {}): DecadePeopl
     if (batch.length) yield { phase: 'people', now: start, calls: batch };
 
     // The timeline, one batch per day and kind.
-    const markRandom = stream(6);
-    /** Present (or, one time in fifteen, late) with probability `attends`; else excused or absent. */
-    const markStatus = (attends: number): Status => {
+    /**
+     * Present (or, one time in fifteen, late) with probability `attends`; else excused or absent.
+     * Each session draws from its own stream, so its register is the same whatever else is marked.
+     */
+    const markStatus = (markRandom: () => number, attends: number): Status => {
       const r = markRandom();
       if (r < attends) return r < attends * 0.93 ? 'present' : 'late';
       return r < attends + (1 - attends) / 3 ? 'excused' : 'absent';
@@ -1028,6 +1049,7 @@ export function planDecadePeople(options: DecadePeopleOptions = {}): DecadePeopl
     let current: DecadePeopleBatch | undefined;
     for (const step of steps) {
       const phase = phases[step.order]!;
+      if (!wanted(phase)) continue;
       if (!current || current.phase !== phase || current.now !== at(step.day)) {
         if (current?.calls.length) yield current;
         current = { phase, now: at(step.day), calls: [] };
@@ -1061,6 +1083,7 @@ export function planDecadePeople(options: DecadePeopleOptions = {}): DecadePeopl
           });
       } else {
         const dates = marked.get(s.index)!;
+        const markRandom = stream(1_000 + s.index);
         for (let j = 0; j < Math.min(count, s.capacity); j++) {
           const person = personId(requesters[first + j]!);
           const attends = outcome[first + j] === 2 ? 0.6 : 0.95;
@@ -1070,7 +1093,7 @@ export function planDecadePeople(options: DecadePeopleOptions = {}): DecadePeopl
               args: {
                 meetingId: meetingId(s.id, date),
                 personId: person,
-                status: markStatus(attends),
+                status: markStatus(markRandom, attends),
               },
             });
         }
