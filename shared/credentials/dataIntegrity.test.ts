@@ -3,7 +3,7 @@ import keyPair from '../../test/vectors/w3c-vc-di-eddsa/keyPair.json';
 import signedJcs from '../../test/vectors/w3c-vc-di-eddsa/signedJCS.json';
 import signedRdfc from '../../test/vectors/w3c-vc-di-eddsa/signedRDFC.json';
 import unsigned from '../../test/vectors/w3c-vc-di-eddsa/unsigned.json';
-import type { Cryptosuite, DataIntegrityProof } from './dataIntegrity';
+import type { DataIntegrityProof } from './dataIntegrity';
 import { addProof, addProofs, canonicalRdf, verifyProofs } from './dataIntegrity';
 import { secretKeyFromMultibase } from './didKey';
 import { CredentialError } from './errors';
@@ -32,7 +32,7 @@ describe('W3C vc-di-eddsa test vectors', () => {
   ] as const)('re-signing unsigned.json with the published key gives the published %s proofValue', async (suite, signed) => {
     expect(vectorSigner.verificationMethod).toBe(signed.proof.verificationMethod);
     const secured = await addProof(unsigned, {
-      cryptosuite: suite as Cryptosuite,
+      cryptosuite: suite,
       signer: vectorSigner,
       created: signed.proof.created,
     });

@@ -193,7 +193,7 @@ export async function addProof<T extends object>(document: T, options: AddProofO
     proofValue: `z${base58.encode(signature)}`,
   } as DataIntegrityProof;
   const existing = proofsOf(document) as DataIntegrityProof[];
-  return { ...document, proof: existing.length === 0 ? proof : [...existing, proof] } as Secured<T>;
+  return { ...document, proof: existing.length === 0 ? proof : [...existing, proof] };
 }
 
 /** Adds one proof per cryptosuite, in order (by default eddsa-rdfc-2022 then eddsa-jcs-2022). */

@@ -27,6 +27,20 @@ export function encodeQrPayload(credential: object): string {
   return qrPayloadPrefix + encodeBase45(zlibSync(strToU8(canonicalJson(credential)), { level: 9 }));
 }
 
+/** True when the Adler-32 at the end of a zlib stream is that of the inflated bytes. */
+function adlerMatches(stream: Uint8Array, inflated: Uint8Array): boolean {
+  if (stream.length < 6) return false;
+  let a = 1;
+  let b = 0;
+  for (let i = 0; i < inflated.length; i += 1) {
+    a = (a + (inflated[i] ?? 0)) % 65521;
+    b = (b + a) % 65521;
+  }
+  const n = stream.length;
+  const expected = (((stream[n - 4] ?? 0) << 24) | ((stream[n - 3] ?? 0) << 16) | ((stream[n - 2] ?? 0) << 8) | (stream[n - 1] ?? 0)) >>> 0;
+  return ((b << 16) | a) >>> 0 === expected;
+}
+
 /**
  * The credential in a QR text, or what failed: the prefix, base45, zlib or JSON. Scanners and
  * clipboards may add line breaks around the text; they are dropped (spaces are not: a space is
@@ -42,7 +56,11 @@ export function decodeQrPayload(text: string): CredentialOutcome<JsonObject> {
   }
   let json: string;
   try {
-    json = strFromU8(unzlibSync(decoded.value));
+    const inflated = unzlibSync(decoded.value);
+    // fflate does not check the zlib trailer; a text cut short or altered may still inflate to
+    // something, so the Adler-32 checksum is checked here.
+    if (!adlerMatches(decoded.value, inflated)) return { ok: false, error: problem('qr-zlib', { message: 'checksum mismatch' }) };
+    json = strFromU8(inflated);
   } catch (error) {
     return { ok: false, error: problem('qr-zlib', { message: messageOf(error) }) };
   }
