@@ -22,13 +22,16 @@ export function Layout() {
           Apogee
         </span>
         <nav aria-label={t('nav.main')}>
-          {role === 'trainee' && <NavLink to="/my">{t('app.nav.myCourses')}</NavLink>}
+          {role === 'trainee' && <NavLink to="/my" end>{t('app.nav.myCourses')}</NavLink>}
           {role !== 'trainee' && <NavLink to="/today">{t('app.nav.today')}</NavLink>}
           <NavLink to="/" end>
             {t('nav.catalogue')}
           </NavLink>
           {role !== 'trainee' && <NavLink to="/people">{t('app.nav.people')}</NavLink>}
           {role === 'coordinator' && <NavLink to="/programmes">{t('nav.programmes')}</NavLink>}
+          {role === 'coordinator' && <NavLink to="/certificates" end>{t('certificates.nav.certificates')}</NavLink>}
+          {role === 'trainee' && <NavLink to="/my/certificates">{t('certificates.nav.my')}</NavLink>}
+          <NavLink to="/verify">{t('certificates.nav.verify')}</NavLink>
           <NavLink to="/settings">{t('nav.settings')}</NavLink>
         </nav>
         <div className="status-area">

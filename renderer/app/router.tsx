@@ -4,6 +4,7 @@ import type { Role } from '../../shared/mutations';
 import { CatalogueScreen, NotFound } from '../features/catalogue';
 import type * as catalogueRoutes from '../features/catalogue/routes';
 import type * as peopleRoutes from '../features/people/routes';
+import type * as certificateRoutes from '../features/certificates/routes';
 import { Layout } from './Layout';
 import { RoleGate } from './RoleGate';
 
@@ -36,11 +37,18 @@ const catalogue = (name: keyof typeof catalogueRoutes) => async () => ({
 const catalogueEditor = (name: keyof typeof catalogueRoutes) =>
   gated(['coordinator'], async () => (await import('../features/catalogue/routes'))[name]);
 
+/** A certificates screen (signing, issuing and verifying code loads only here). */
+const certificates = (name: keyof typeof certificateRoutes, allow: readonly Role[] = ['coordinator']) =>
+  gated(allow, async () => (await import('../features/certificates/routes'))[name]);
+const everyone: readonly Role[] = ['coordinator', 'instructor', 'trainee'];
+
 /**
  * Hash routes: the same URLs work from Electron's app:// origin, from `npm run web` and from
  * the hub, and a reload keeps the screen.
  */
 export const router = createHashRouter([
+  // The bare printable certificate (no app frame): the desktop prints it to PDF.
+  { path: '/certificates/:id/print', lazy: certificates('CertificatePrint', everyone) },
   {
     element: <Layout />,
     children: [
@@ -88,6 +96,12 @@ export const router = createHashRouter([
         path: '/my',
         lazy: async () => ({ Component: (await import('../features/mycourses')).MyCoursesScreen }),
       },
+      { path: '/certificates', lazy: certificates('Certificates') },
+      { path: '/certificates/:id', lazy: certificates('Certificate', everyone) },
+      { path: '/sessions/:id/certificates', lazy: certificates('SessionCertificates') },
+      { path: '/courses/:id/certificate', lazy: certificates('CertificateTemplate') },
+      { path: '/my/certificates', lazy: certificates('MyCertificates', everyone) },
+      { path: '/verify', lazy: certificates('Verify', everyone) },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -1,11 +1,14 @@
 import { appMessages } from '../app/messages';
 import { attendanceMessages } from '../features/attendance/messages';
+import { certificatesMessages } from '../features/certificates/messages';
+import { certificatePrintMessages } from '../features/certificates/print/messages';
+import { certificateProblemMessages } from '../features/certificates/problemMessages';
 import { enrolmentMessages } from '../features/enrolment/messages';
 import { myCoursesMessages } from '../features/mycourses/messages';
 import { peopleMessages } from '../features/people/messages';
 
 /** Messages that live with their feature, merged into each language's catalogue. */
-export const featureMessages = [appMessages, peopleMessages, enrolmentMessages, attendanceMessages, myCoursesMessages] as const;
+export const featureMessages = [appMessages, peopleMessages, enrolmentMessages, attendanceMessages, myCoursesMessages, certificatePrintMessages, certificatesMessages, certificateProblemMessages] as const;
 
 /** Ids of the feature messages. */
 export type FeatureMessageId =
@@ -13,7 +16,10 @@ export type FeatureMessageId =
   | keyof typeof myCoursesMessages.en
   | keyof typeof peopleMessages.en
   | keyof typeof enrolmentMessages.en
-  | keyof typeof attendanceMessages.en;
+  | keyof typeof attendanceMessages.en
+  | keyof typeof certificatePrintMessages.en
+  | keyof typeof certificatesMessages.en
+  | keyof typeof certificateProblemMessages.en;
 
 /** The feature messages of one language. */
 export function featureMessagesIn(locale: 'en' | 'zh' | 'ar'): Record<FeatureMessageId, string> {

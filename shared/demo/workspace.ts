@@ -806,9 +806,11 @@ type PatternKey = keyof typeof patterns;
  * Where a session stands relative to today: past (closed), running now, open for enrolment now,
  * upcoming with enrolment not yet open, draft, cancelled.
  */
-type Kind = 'past' | 'running' | 'enrolling' | 'upcoming' | 'draft' | 'cancelled';
+type Kind = 'past' | 'finished' | 'running' | 'enrolling' | 'upcoming' | 'draft' | 'cancelled';
 const statusOf: Record<Kind, SessionStatus> = {
   past: 'closed',
+  // Ended, but still open so late paperwork goes through: its trainees wait for certificates.
+  finished: 'open',
   running: 'open',
   enrolling: 'open',
   upcoming: 'open',
@@ -865,6 +867,7 @@ const sessions: readonly SessionSpec[] = [
   { course: 'CSD-310', country: 'TH', kind: 'running', week: -1, weeks: 3, pattern: 'monThu', mode: 'in-person', capacity: 16 },
   // Deep-Space Scientist Training
   { course: 'DST-101', country: 'CN', kind: 'past', week: -32, weeks: 3, pattern: 'weekdays', mode: 'in-person', capacity: 40, title: 'Hefei summer school' },
+  { course: 'DST-101', country: 'TH', kind: 'finished', week: -2, weeks: 1, pattern: 'weekdays', mode: 'in-person', capacity: 20, title: 'Bangkok short course (finished)', lateEnrolment: true },
   { course: 'DST-101', country: 'CN', kind: 'running', week: -2, weeks: 5, pattern: 'tueThuEvening', mode: 'online', capacity: 40, teach: ['刘晓燕', '张伟 (Zhang Wei)'] },
   { course: 'DST-110', country: 'KZ', kind: 'enrolling', week: 5, weeks: 2, pattern: 'weekdays', mode: 'in-person', capacity: 25 },
   { course: 'DST-110', country: 'BY', kind: 'past', week: -15, weeks: 2, pattern: 'weekdays', mode: 'in-person', capacity: 25 },
@@ -1215,6 +1218,16 @@ const quizScores: Record<string, number> = {
   'cagla-yildirim': 64,
 };
 
+/** The finished DST-101 short course: two trainees fall short of its attendance rule. */
+const finishedExceptions: Record<string, Record<number, 'late' | 'excused' | 'absent'>> = {
+  'musab-osman': { 1: 'absent', 2: 'absent' },
+  'awa-ndiaye': { 0: 'absent', 3: 'absent', 4: 'absent' },
+  'negar-mousavi': { 2: 'late' },
+};
+
+/** The id of the finished DST-101 short course in Bangkok, whose trainees are ready for certificates. */
+export const demoFinishedSessionId = 'demo-session-dst-101-bangkok';
+
 /** The id of the CSD-101 session run as a team project. */
 export const demoTeamSessionId = 'demo-session-csd-101-abuja';
 
@@ -1273,6 +1286,13 @@ function peopleActivity(today: string, sessionCalls: readonly MutationCall[]): M
       });
   }
 
+  // A short course that ended last week: everyone attended but two, so most are ready for a certificate.
+  const finished = sessionArgs.find((s) => s.id === demoFinishedSessionId)!;
+  for (const [key] of cohort)
+    calls.push({
+      name: 'enrolment.request',
+      args: { id: enrolmentId(finished.id, key), personId: demoPersonId(key), sessionId: finished.id },
+    });
   const teamId = (key: string) => `demo-team-csd-101-${key}`;
   for (const [key, name] of teams)
     calls.push({ name: 'team.create', args: { id: teamId(key), sessionId: team.id, name } });
@@ -1296,6 +1316,14 @@ function peopleActivity(today: string, sessionCalls: readonly MutationCall[]): M
           personId: demoPersonId(key),
           status: attendanceExceptions[key]?.[day] ?? 'present',
         },
+      });
+  });
+
+  classDates(finished.startDate, finished.endDate, finished.schedule.weekdays).forEach((date, day) => {
+    for (const [key] of cohort)
+      calls.push({
+        name: 'attendance.mark',
+        args: { meetingId: meetingId(finished.id, date), personId: demoPersonId(key), status: finishedExceptions[key]?.[day] ?? 'present' },
       });
   });
 

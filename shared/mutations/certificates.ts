@@ -153,7 +153,7 @@ export const issueCertificate = defineMutation({
       shape.success &&
       shape.data.id === `urn:uuid:${args.id}` &&
       shape.data.issuer.id === issuer.did &&
-      shape.data.credentialSubject.achievement.id === `urn:apogee:course:${session.courseId}` &&
+      shape.data.credentialSubject.achievement.id === `urn:apogee:course:${encodeURIComponent(session.courseId)}` &&
       (shape.data.credentialStatus === undefined || shape.data.credentialStatus.statusListIndex === String(args.sequence)) &&
       shape.data.proof !== undefined;
     if (!matches) return refuse('credential-mismatch', {}, 'credential');

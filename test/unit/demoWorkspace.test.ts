@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoCountries, demoWorkspace, type PartnerCountry } from '../../shared/demo';
-import { demoAssessmentId, demoPersonId, demoTeamSessionId } from '../../shared/demo/workspace';
+import { demoAssessmentId, demoFinishedSessionId, demoPersonId, demoTeamSessionId } from '../../shared/demo/workspace';
 import { completionOf } from '../../shared/domain/completion';
 import { addDays } from '../../shared/domain/schedule';
 import { describeFieldError, fieldErrors } from '../../shared/errors';
@@ -126,7 +126,7 @@ describe('demoWorkspace', () => {
       expect(team.capacity).toBe(12);
       expect(team.startDate < day && day < team.endDate).toBe(true);
       expect(team.enrolmentOpens < team.startDate && day < team.enrolmentCloses).toBe(true);
-      const marks = calls.flatMap((c) => (c.name === 'attendance.mark' ? [c.args] : []));
+      const marks = calls.flatMap((c) => (c.name === 'attendance.mark' && !c.args.meetingId.startsWith(`${demoFinishedSessionId}@`) ? [c.args] : []));
       expect(marks.length, day).toBeGreaterThanOrEqual(12 * 5);
       for (const m of marks) {
         expect(m.meetingId.startsWith(`${demoTeamSessionId}@`)).toBe(true);
@@ -160,25 +160,29 @@ describe('demoWorkspace', () => {
   it('has past, running, open, draft and cancelled sessions when dated against today', () => {
     for (const day of days) {
       const sessions = sessionsOf(demoWorkspace(day));
-      const past = sessions.filter((s) => s.endDate < day);
+      // The finished short course stays open for its certificates' paperwork (tested below).
+      const past = sessions.filter((s) => s.endDate < day && s.id !== demoFinishedSessionId);
       const running = sessions.filter((s) => s.startDate <= day && day <= s.endDate);
       const enrolling = sessions.filter(
         (s) => s.status === 'open' && s.enrolmentOpens <= day && day <= s.enrolmentCloses,
       );
       expect(past.length, day).toBeGreaterThanOrEqual(10);
       expect(past.every((s) => s.status === 'closed')).toBe(true);
+      const finished = sessions.find((s) => s.id === demoFinishedSessionId)!;
+      expect(finished.endDate < day && finished.status === 'open' && day <= finished.enrolmentCloses, day).toBe(true);
       expect(sessions.filter((s) => s.status === 'closed').every((s) => s.endDate < day)).toBe(
         true,
       );
-      expect(sessions.filter((s) => s.status === 'open').every((s) => s.endDate >= day)).toBe(true);
+      expect(sessions.filter((s) => s.status === 'open' && s.id !== demoFinishedSessionId).every((s) => s.endDate >= day)).toBe(true);
       expect(running.length, day).toBeGreaterThanOrEqual(3);
       expect(running.every((s) => s.status === 'open')).toBe(true);
       expect(enrolling.length, day).toBeGreaterThanOrEqual(3);
-      // Only the team-project cohort still takes late enrolments while it runs.
+      // Only the team-project cohort (while it runs) and the finished short course (for its
+      // paperwork) still take late enrolments.
       expect(
-        enrolling.filter((s) => s.startDate <= day).map((s) => s.id),
+        enrolling.filter((s) => s.startDate <= day).map((s) => s.id).sort(),
         day,
-      ).toEqual([demoTeamSessionId]);
+      ).toEqual([demoTeamSessionId, demoFinishedSessionId].sort());
       expect(sessions.filter((s) => s.status === 'cancelled')).toHaveLength(1);
       expect(sessions.filter((s) => s.status === 'draft')).toHaveLength(1);
     }
@@ -331,6 +335,24 @@ describe('demoWorkspace loaded through runMutations', () => {
         (c) => c.missingAssessments.join() === demoAssessmentId('cdr'),
       );
       expect(onlyCdrLeft).toHaveLength(4);
+
+      // The finished short course: all 14 enrolled, 12 ready for a certificate, 2 short of attendance.
+      const finishedCourse = (await db.courses.get('demo-course-dst-101'))!;
+      const finishedMeetings = await db.meetings.where('sessionId').equals(demoFinishedSessionId).toArray();
+      const finishedMarks = await db.attendance.where('sessionId').equals(demoFinishedSessionId).toArray();
+      const finishedEnrolments = await db.enrolments.where('sessionId').equals(demoFinishedSessionId).toArray();
+      expect(finishedEnrolments.map((e) => e.state)).toEqual(Array(14).fill('enrolled'));
+      const ready = finishedEnrolments.filter(
+        (e) =>
+          completionOf({
+            course: finishedCourse,
+            meetings: finishedMeetings,
+            marks: finishedMarks.filter((m) => m.personId === e.personId),
+            results: [],
+            asOf: day,
+          }).complete,
+      );
+      expect(ready).toHaveLength(12);
       await db.delete();
       await db.open();
     }
