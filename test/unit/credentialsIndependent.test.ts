@@ -17,10 +17,10 @@ import { verifyCertificate } from '../../shared/credentials/verify';
 // An independent verifier: Digital Bazaar's VC libraries, with a document loader of its own that
 // serves the same bundled contexts, the Multikey context from its own package, and did:key
 // documents. Nothing here is Apogee's signing or verifying code.
-async function loader(url: string) {
+function loader(url: string) {
   const document = multikeyContext.contexts.get(url) ?? bundledContexts.get(url) ?? (url.startsWith('did:key:') ? didKeyDocument(url) : undefined);
-  if (document === undefined) throw new Error(`The independent verifier refused to fetch ${url}.`);
-  return { contextUrl: null, documentUrl: url, document };
+  if (document === undefined) return Promise.reject(new Error(`The independent verifier refused to fetch ${url}.`));
+  return Promise.resolve({ contextUrl: null, documentUrl: url, document });
 }
 
 const suites = () => [new DataIntegrityProof({ cryptosuite: rdfcCryptosuite }), new DataIntegrityProof({ cryptosuite: createVerifyCryptosuite() })];
