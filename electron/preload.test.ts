@@ -55,6 +55,23 @@ describe('preload', () => {
     expect(fake.invoked).toEqual([['apogee:backup:read', { name: 'apogee-backup-1.json' }]]);
   });
 
+  it('lets the page save certificate PDFs and use the device keys, through allowlisted channels only', async () => {
+    for (const channel of ['certificate:savePdf', 'keys:create', 'keys:sign', 'keys:list'] as const) {
+      await loose.invoke(channel, undefined);
+    }
+    expect(fake.invoked.map(([channel]) => channel)).toEqual([
+      'apogee:certificate:savePdf',
+      'apogee:keys:create',
+      'apogee:keys:sign',
+      'apogee:keys:list',
+    ]);
+    // There is no channel that hands a secret key to the page.
+    for (const channel of ['keys:export', 'keys:read', 'keys:secret']) {
+      await expect(loose.invoke(channel, { keyId: 'device-1' })).rejects.toThrow('is not a channel the app may invoke');
+    }
+    expect(fake.invoked).toHaveLength(4);
+  });
+
   it('refuses a channel that is not in the allowlist without reaching the main process', async () => {
     await expect(loose.invoke('shell:openExternal', 'https://example.com')).rejects.toThrow(
       '"shell:openExternal" is not a channel the app may invoke',

@@ -1,11 +1,15 @@
 // The Electron glue: wires the plain, unit-tested modules beside this file to the real
 // Electron APIs. Kept small on purpose — nothing here can run in the unit tests.
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, net, powerMonitor, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, powerMonitor, protocol, safeStorage, session } from 'electron';
+import { attachCredential } from '../../shared/credentials/pdfAttachment';
 import { BackupStore } from './backups';
+import { printCertificatePdf, saveCertificatePdf, type PdfWindow } from './certificatePdf';
 import { ConnectivityMonitor } from './connectivity';
 import { contentSecurityPolicy, devContentSecurityPolicy, withContentSecurityPolicy } from './csp';
 import { isTrustedSender, ok, registerHandlers, sendEvent } from './ipc';
+import { Keystore, keystoreResult } from './keystore';
 import { appEntryUrl, appScheme, originOf, parseDevUrl, trustedOrigins } from './origins';
 import { appSchemePrivileges, createRendererHandler } from './protocol';
 import { applySecurity, isPermissionGranted, mainWindowOptions } from './window';
@@ -52,6 +56,7 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   const userData = app.getPath('userData');
   const backups = new BackupStore(path.join(userData, 'backups'));
+  const keys = new Keystore(path.join(userData, 'keys'), safeStorage);
   const ses = session.defaultSession;
 
   protocol.handle(appScheme, createRendererHandler({ rendererDir, contentSecurityPolicy }));
@@ -91,6 +96,21 @@ function start(): void {
       'backup:list': async () => ok(await backups.list()),
       'backup:read': ({ name }) => backups.read(name),
       'connectivity:get': () => ok({ online: connectivity.check() }),
+      'certificate:savePdf': async (request) =>
+        ok(
+          await saveCertificatePdf(request, {
+            print: (r) =>
+              printCertificatePdf(r, { createWindow: createPdfWindow, entryUrl: devUrl ?? appEntryUrl, attachCredential }),
+            chooseFile: chooseSavePath,
+            writeFile: (file, bytes) => writeFile(file, bytes),
+          }),
+        ),
+      'keys:create': ({ keyId }) => keystoreResult(() => keys.create(keyId)),
+      'keys:sign': ({ keyId, data }) =>
+        keystoreResult(async () => ({
+          signature: Buffer.from(await keys.sign(keyId, Buffer.from(data, 'base64'))).toString('base64'),
+        })),
+      'keys:list': () => keystoreResult(() => keys.list()),
     },
     {
       isAllowedSender: (event) => isTrustedSender(event, origins),
@@ -102,6 +122,39 @@ function start(): void {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
   });
+}
+
+/**
+ * The hidden window a certificate is printed in: the main window's security settings, never
+ * shown, and not throttled while hidden (the page waits for a frame before it says it is drawn).
+ */
+function createPdfWindow(): PdfWindow {
+  const options = mainWindowOptions(preloadPath);
+  const window = new BrowserWindow({
+    ...options,
+    show: false,
+    paintWhenInitiallyHidden: true,
+    webPreferences: { ...options.webPreferences, backgroundThrottling: false, spellcheck: false },
+  });
+  return {
+    loadURL: (url) => window.loadURL(url),
+    webContents: {
+      executeJavaScript: (code) => window.webContents.executeJavaScript(code) as Promise<unknown>,
+      printToPDF: (options) => window.webContents.printToPDF(options),
+    },
+    destroy: () => window.destroy(),
+    isDestroyed: () => window.isDestroyed(),
+  };
+}
+
+/** The save dialog for a certificate PDF, opening in Documents; null when cancelled. */
+async function chooseSavePath(suggestedName: string): Promise<string | null> {
+  const options = {
+    defaultPath: path.join(app.getPath('documents'), suggestedName),
+    filters: [{ name: 'PDF', extensions: ['pdf'] }],
+  };
+  const result = mainWindow === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(mainWindow, options);
+  return result.canceled || result.filePath === undefined || result.filePath === '' ? null : result.filePath;
 }
 
 function createMainWindow(): void {

@@ -31,6 +31,10 @@ const handlers: IpcHandlers = {
   'connectivity:get': () => {
     throw new Error('the network service is down');
   },
+  'certificate:savePdf': ({ fileName }) => ok({ saved: true, path: `/home/ana/${fileName}` }),
+  'keys:create': ({ keyId }) => ok({ keyId, publicKey: 'AAAA', createdAt: '2027-01-01T00:00:00.000Z' }),
+  'keys:sign': () => ok({ signature: 'c2ln' }),
+  'keys:list': () => ok([]),
 };
 
 function setUp() {
@@ -105,6 +109,47 @@ describe('ipc', () => {
     };
     expect(result.error.code).toBe('invalid-request');
     expect(result.error.message).toMatch(/^The backup to create is not valid: json: /);
+  });
+
+  it('saves a certificate PDF when the request names a certificate, a credential and a .pdf file', async () => {
+    const { invoke } = setUp();
+    const request = { certificateId: 'c-1', credentialJson: '{"id":"urn:uuid:1"}', fileName: 'IDSEA-K7Q2-000001.pdf', pageSize: 'A4' };
+    expect(await invoke('certificate:savePdf', request)).toEqual({
+      ok: true,
+      value: { saved: true, path: '/home/ana/IDSEA-K7Q2-000001.pdf' },
+    });
+  });
+
+  it('refuses a certificate PDF whose file name would leave the chosen folder or whose credential is not JSON', async () => {
+    const { invoke } = setUp();
+    const base = { certificateId: 'c-1', credentialJson: '{"id":"x"}', fileName: 'ok.pdf', pageSize: 'A4' };
+    for (const [patch, field] of [
+      [{ fileName: '../../.bashrc.pdf' }, 'fileName'],
+      [{ fileName: 'certificate.exe' }, 'fileName'],
+      [{ credentialJson: 'not json' }, 'credentialJson'],
+      [{ credentialJson: '[1,2]' }, 'credentialJson'],
+      [{ pageSize: 'A3' }, 'pageSize'],
+      [{ certificateId: 'a/../../b' }, 'certificateId'],
+    ] as const) {
+      const result = (await invoke('certificate:savePdf', { ...base, ...patch })) as { ok: false; error: { code: string; message: string } };
+      expect(result.error.code, field).toBe('invalid-request');
+      expect(result.error.message, field).toContain(`The certificate to save as PDF is not valid: ${field}: `);
+    }
+  });
+
+  it('refuses a key id that is not a plain name and data that is not bounded base64', async () => {
+    const { invoke } = setUp();
+    expect(await invoke('keys:create', { keyId: '../secrets' })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await invoke('keys:sign', { keyId: 'device-1', data: 'not base64!' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
+    const tooLarge = Buffer.alloc(64 * 1024 + 3).toString('base64');
+    expect(await invoke('keys:sign', { keyId: 'device-1', data: tooLarge })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await invoke('keys:sign', { keyId: 'device-1', data: Buffer.alloc(64).toString('base64') })).toEqual({
+      ok: true,
+      value: { signature: 'c2ln' },
+    });
   });
 
   it('passes on an expected failure from the handler unchanged', async () => {

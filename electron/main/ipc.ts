@@ -68,6 +68,10 @@ const requestSubjects: Record<InvokeChannel, string> = {
   'backup:list': 'The request for the list of backups',
   'backup:read': 'The backup name',
   'connectivity:get': 'The request for the connection status',
+  'certificate:savePdf': 'The certificate to save as PDF',
+  'keys:create': 'The key to create',
+  'keys:sign': 'The data to sign',
+  'keys:list': 'The request for the list of keys',
 };
 
 /** "field: problem" for each issue, so the message says which part of the request is wrong. */

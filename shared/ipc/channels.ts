@@ -11,6 +11,10 @@ export const invokeChannels = [
   'backup:list',
   'backup:read',
   'connectivity:get',
+  'certificate:savePdf',
+  'keys:create',
+  'keys:sign',
+  'keys:list',
 ] as const;
 
 /** Events the shell pushes to the renderer. */
