@@ -29,8 +29,11 @@ import {
 const appDatabase = 'apogee';
 const actor: Actor = { role: 'coordinator', deviceId: 'bench' };
 
-/** Time and size of one phase of the people load. */
-export type PhaseResult = { calls: number; ms: number; batches: number };
+/**
+ * Time and size of one phase of the people load; `batchMs` is each batch's time, to see whether
+ * writes slow down as the tables grow.
+ */
+export type PhaseResult = { calls: number; ms: number; batches: number; batchMs: number[] };
 
 /** What loading the people set measured. */
 export type PeopleLoadResult = {
@@ -96,10 +99,12 @@ async function loadPeople(
         batch.calls,
         await runMutations(db, batch.calls, { actor, chunkSize, now: () => batch.now }),
       );
-      const phase = (phases[batch.phase] ??= { calls: 0, ms: 0, batches: 0 });
+      const phase = (phases[batch.phase] ??= { calls: 0, ms: 0, batches: 0, batchMs: [] });
+      const ms = performance.now() - runStart;
       phase.calls += batch.calls.length;
-      phase.ms += performance.now() - runStart;
+      phase.ms += ms;
       phase.batches++;
+      phase.batchMs.push(Math.round(ms));
       done += batch.calls.length;
       if (done - reported >= plan.stats.calls / 20 || done === plan.stats.calls) {
         reported = done;

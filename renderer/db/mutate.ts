@@ -62,8 +62,8 @@ export async function runMutations(
           chunkOutcomes.push(outcome);
           if (!outcome.ok && options.atomic) throw new RolledBack();
         }
-        await store.flush();
-        if (queued.length) await db.outbox.bulkAdd(queued);
+        // Both in flight at once: the outbox rows are prepared while the data rows are written.
+        await Promise.all([store.flush(), queued.length ? db.outbox.bulkAdd(queued) : undefined]);
       });
     } catch (error) {
       if (!(error instanceof RolledBack)) throw error;
