@@ -64,14 +64,31 @@ export type ProofCheck = {
 export const dateTimeStampPattern =
   /^-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d|[+-]14:00)$/;
 
+// Canonical forms of documents seen lately, by their JCS text. JSON-LD expansion of the VC and
+// Open Badges contexts costs tens of milliseconds per document, and the same small documents come
+// back again and again: the proof configuration of every certificate a device signs in one
+// batch, and the device's endorsement inside every certificate it issued. The loader is static,
+// so a document's canonical form never changes; the cache is bounded and holds results only.
+const canonicalCache = new Map<string, string>();
+const canonicalCacheSize = 64;
+
+/** Empties the cache of canonical forms (for benchmarks that must measure fresh documents). */
+export function clearCanonicalCache(): void {
+  canonicalCache.clear();
+}
+
 /**
  * RDFC-1.0 canonical N-Quads of a JSON-LD document, in safe mode (any term no context defines is
  * an error rather than silently dropped — dropped data would be unsigned data) with the bundled
  * document loader. Throws a CredentialError (`unknown-context`, `undefined-term`, `json-ld`).
  */
 export async function canonicalRdf(document: object): Promise<string> {
+  const key = canonicalJson(document);
+  const cached = canonicalCache.get(key);
+  if (cached !== undefined) return cached;
+  let nquads: string;
   try {
-    return await jsonld.canonize(document, {
+    nquads = await jsonld.canonize(document, {
       algorithm: 'RDFC-1.0',
       format: 'application/n-quads',
       safe: true,
@@ -82,6 +99,12 @@ export async function canonicalRdf(document: object): Promise<string> {
     const { code, params } = canonicalizationProblem(error);
     throw new CredentialError(code, params);
   }
+  if (canonicalCache.size >= canonicalCacheSize) {
+    const oldest = canonicalCache.keys().next();
+    if (!oldest.done) canonicalCache.delete(oldest.value);
+  }
+  canonicalCache.set(key, nquads);
+  return nquads;
 }
 
 /** The problem behind a jsonld failure: our loader's refusal, an undefined term, or other. */
