@@ -5,9 +5,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { build } from 'esbuild';
 import { contentSecurityPolicy } from '../../electron/main/csp';
 import { attachCredential, extractCredential } from '../../shared/credentials/pdfAttachment';
-import { encodeQrPayload } from '../../shared/credentials/qr';
+import { decodeQrPayload, encodeQrPayload } from '../../shared/credentials/qr';
 import type { CertificateView } from '../../renderer/features/certificates/print/types';
 import { credentialAttachmentName } from '../../shared/ipc/contract';
+import { loadDemo, navLink } from './helpers';
 
 // The printable certificate, made into a PDF by both routes and rendered back to pixels with
 // poppler, as a verifier's PDF reader would show it:
@@ -212,6 +213,26 @@ function inkIn(image: Gray, box = { x: 0, y: 0, w: 1, h: 1 }): number {
   return dark / Math.max(1, (x1 - x0) * (y1 - y0));
 }
 
+/**
+ * The QR codes a phone would read off the printed page (zbar, on a 300 dpi rendering): the
+ * verification link and, when it fitted, the whole credential.
+ */
+function scanQrCodes(pdfFile: string): string[] {
+  const base = pdfFile.replace(/\.pdf$/, '-300');
+  execFileSync('pdftoppm', ['-png', '-r', '300', '-singlefile', pdfFile, base]);
+  const output = execFileSync('zbarimg', ['-q', '--raw', `${base}.png`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  return output.split('\n').filter((line) => line !== '');
+}
+
+/** Checks that both QR codes scan: the link, and the offline payload decoding to the credential. */
+function expectQrCodesScan(pdfFile: string, view: CertificateView, credentialJson: string): void {
+  const codes = scanQrCodes(pdfFile);
+  expect(codes, 'the verification link').toContain(view.verifyUrl);
+  const payload = codes.find((code) => code.startsWith('VC1:'));
+  expect(payload, 'the offline QR code').toBe(view.qrPayload);
+  expect(decodeQrPayload(payload!)).toEqual({ ok: true, value: JSON.parse(credentialJson) as unknown });
+}
+
 /** Fonts embedded in a PDF (pdffonts), without the subset prefix. */
 function embeddedFonts(pdfFile: string): string[] {
   return execFileSync('pdffonts', [pdfFile], { encoding: 'utf8' })
@@ -278,6 +299,8 @@ test.describe('certificate PDF', () => {
       if (expected) expect(fonts.some((font) => expected.test(font)), `${sample.key}: ${fonts.join(', ')}`).toBe(true);
       expect(fonts.filter((font) => !font.startsWith('NotoSans')), `${sample.key}: fonts`).toEqual([]);
 
+      if (sample.key === 'ar' || sample.key === 'latin') expectQrCodesScan(file, view, credentialJson);
+
       const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
       expect(text).toContain(view.serial);
       // Joined Arabic letters come out of pdftotext split into glyph runs; the other scripts read back exactly.
@@ -301,11 +324,11 @@ test.describe('certificate PDF', () => {
       const { view, credentialJson } = viewFor(sample, index);
       await page.evaluate((v) => globalThis.certificateHarness!.show(v), view);
       const fileName = `${view.serial}.pdf`;
-      const embedded = await page.evaluate(() => globalThis.certificateHarness!.embeddedFontFamilies());
       const { base64, ms } = await page.evaluate(
         (args) => globalThis.certificateHarness!.browserPdf(args),
         { credentialJson, fileName },
       );
+      const embedded = await page.evaluate(() => globalThis.certificateHarness!.embeddedFontFamilies());
       timings[sample.key] = Math.round(ms);
       const pdf = Buffer.from(base64, 'base64');
       const file = path.join(outDir, `browser-${sample.key}.pdf`);
@@ -319,6 +342,8 @@ test.describe('certificate PDF', () => {
       // bundled face for the name's script must be inlined, or the name would come out in a
       // system fallback font (this machine has Droid Sans Fallback and Liberation Sans).
       expect(embedded, `${sample.key}: fonts inlined for html-to-image`).toEqual(expect.arrayContaining(embeddedFamilies[sample.key]!));
+      // At 300 dpi the rasterised QR codes still scan.
+      if (sample.key === 'zh') expectQrCodesScan(file, view, credentialJson);
 
       expect(await extractCredential(new Uint8Array(pdf))).toEqual({
         ok: true,
@@ -335,5 +360,57 @@ test.describe('certificate PDF', () => {
     timings[`${samples[0]!.key} again`] = Math.round(again.ms);
     console.log(`browser route (html-to-image + pdf-lib + attach), ms: ${JSON.stringify(timings)}`);
     writeFileSync(path.join(outDir, 'timings-browser.json'), JSON.stringify(timings));
+  });
+
+  test('the print route the desktop PDF window opens draws an issued certificate and says when it is ready', async ({ page }, testInfo) => {
+    test.setTimeout(180_000);
+    mkdirSync(outDir, { recursive: true });
+    await loadDemo(page);
+    await navLink(page, 'Certificates').click();
+    await page.getByLabel('Organisation name as printed on certificates').fill('International Deep Space Education Association');
+    await page.getByLabel('Short code for serial numbers').fill('idsea');
+    await page.getByLabel('Verification web address').fill('https://verify.idsea.example');
+    await page.getByRole('button', { name: 'Set up signing' }).click();
+    const option = page.getByLabel('Session').locator('option', { hasText: 'DST-101 Bangkok short course' });
+    await page.getByLabel('Session').selectOption((await option.getAttribute('value')) ?? '');
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await page.getByRole('button', { name: /^Issue to all ready/ }).click();
+    await expect(page.getByText(/certificates issued\./)).toBeVisible({ timeout: 60_000 });
+    const row = page.getByRole('listitem').filter({ hasText: 'Maryam Iqbal' });
+    const serial = (await row.getByRole('link').textContent())!.trim();
+    await row.getByRole('link').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
+    const credentialJson = readFileSync(await download.path(), 'utf8');
+    const id = /#\/certificates\/([^/?]+)$/.exec(page.url())?.[1];
+    expect(id, page.url()).toBeTruthy();
+
+    // What electron/main/certificatePdf.ts does in its hidden window.
+    const started = performance.now();
+    await page.goto(`./#/certificates/${id}/print`);
+    await expect(page.locator('body')).toHaveAttribute('data-ready', 'true', { timeout: 20_000 });
+    const drawn = performance.now();
+    const printed = await page.pdf({ format: 'A4', printBackground: true, margin: { top: 0, bottom: 0, left: 0, right: 0 } });
+    const attached = await attachCredential(new Uint8Array(printed), credentialJson, credentialAttachmentName(`${serial}.pdf`));
+    if (!attached.ok) throw new Error(`attach failed: ${attached.error.code}`);
+    console.log(`desktop route on the real print page: drawn ${Math.round(drawn - started)} ms, print + attach ${Math.round(performance.now() - drawn)} ms`);
+    const file = path.join(outDir, 'route-maryam.pdf');
+    writeFileSync(file, attached.value);
+    await testInfo.attach('certificate.pdf', { path: file, contentType: 'application/pdf' });
+
+    const image = rasterise(file);
+    expectSheet(image, 'A4');
+    expect(inkIn(image, await nameBox(page)), 'the name is drawn').toBeGreaterThan(0.04);
+    expect(embeddedFonts(file).some((font) => font.includes('NotoSansArabic')), 'the Urdu name in Noto Sans Arabic').toBe(true);
+    expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })).toContain(serial);
+    const codes = scanQrCodes(file);
+    expect(codes.some((code) => code.includes(serial) || code.startsWith('https://verify.idsea.example')), codes.join('\n')).toBe(true);
+    const payload = codes.find((code) => code.startsWith('VC1:'));
+    expect(payload, 'the whole credential fits in the offline QR code').toBeDefined();
+    expect(decodeQrPayload(payload!)).toEqual({ ok: true, value: JSON.parse(credentialJson) as unknown });
+
+    // A certificate this device does not have: the page says so, and the desktop reports it at once.
+    await page.goto('./#/certificates/no-such-certificate/print');
+    await expect(page.locator('body')).toHaveAttribute('data-ready', 'error');
+    await expect(page.locator('body')).toHaveAttribute('data-error', /no-such-certificate/);
   });
 });

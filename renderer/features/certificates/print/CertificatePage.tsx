@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { createIntl, type IntlShape } from 'react-intl';
 import './certificate.css';
 import { certificatePrintMessages, type CertificatePrintMessageId } from './messages';
@@ -71,6 +71,19 @@ function nameSize(name: string): string {
   if (width <= 40) return '24pt';
   if (width <= 60) return '19pt';
   return '16pt';
+}
+
+/**
+ * The body text with the filled-in values (name, course, place…) each in its own bidi isolate:
+ * an Urdu name inside an English sentence must not pull the neighbouring words, numbers and the
+ * full stop into right-to-left order, and an English course inside Arabic text likewise.
+ */
+export function isolateValues(text: string, values: ReadonlyArray<string | undefined>): ReactNode[] {
+  const present = [...new Set(values.filter((v): v is string => v !== undefined && v.trim() !== '' && text.includes(v)))];
+  if (present.length === 0) return [text];
+  present.sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(`(${present.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'u');
+  return text.split(pattern).map((part, index) => (index % 2 === 1 ? <bdi key={index}>{part}</bdi> : part));
 }
 
 /** Physical size of a QR code: modules of at least ~0.34 mm so a phone camera resolves them. */
@@ -166,7 +179,7 @@ export function CertificatePage({
         <div className="cert-rule" />
       </header>
       <div className="cert-spacer-top" />
-      <h1 className="cert-title" dir="auto">
+      <h1 className="cert-title" dir={dir}>
         {view.title}
       </h1>
       <p className="cert-certifies" dir={labelDir}>{t('certificatePrint.certifies')}</p>
@@ -179,8 +192,15 @@ export function CertificatePage({
         </p>
       ) : null}
       {view.body.trim() !== '' ? (
-        <p className="cert-body" dir="auto">
-          {view.body}
+        <p className="cert-body" dir={dir}>
+          {isolateValues(view.body, [
+            view.traineeName,
+            view.traineeNameLatin,
+            view.courseTitle,
+            view.courseCode,
+            view.place,
+            view.organisationName,
+          ])}
         </p>
       ) : null}
       <p className="cert-course">
@@ -199,7 +219,7 @@ export function CertificatePage({
           </div>
         ) : null}
         {view.place ? (
-          <div className="cert-fact">
+          <div className="cert-fact cert-fact-place">
             <dt dir={labelDir}>{t('certificatePrint.place')}</dt>
             <dd dir="auto">{view.place}</dd>
           </div>
