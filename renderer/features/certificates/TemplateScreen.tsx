@@ -54,7 +54,7 @@ function initialValues(course: Course, template: CertificateTemplate | null): Fo
     courseId: course.id,
     title: 'Certificate of completion',
     body: defaultTemplateBody,
-    signatories: [{ name: '', title: '' }],
+    signatories: [],
     logo: '',
     language: 'en',
     validityYears: 0,

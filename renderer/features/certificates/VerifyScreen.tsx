@@ -18,6 +18,7 @@ export function VerificationAnswer({ result }: { result: AppVerification }) {
     <section className={`verdict verdict-${result.status}`} aria-live="polite" aria-labelledby="verdict-title">
       <h2 id="verdict-title">{t(`certificates.verdict.${result.status}`)}</h2>
       <p>{t(`certificates.verdict.${result.status}.explain`)}</p>
+      {result.notice && <p className="notice-error">{t(`certificates.verify.notice.${result.notice.code}`, { serial: result.notice.serial ?? '' })}</p>}
       {result.revocation && (
         <p className="revocation">
           {t('certificates.verify.revokedOn', { date: formatDay(result.revocation.date.slice(0, 10)), reason: result.revocation.reason })}
@@ -26,10 +27,12 @@ export function VerificationAnswer({ result }: { result: AppVerification }) {
       {summary && (
         <dl className="facts">
           <dt>{t('certificates.verify.name')}</dt>
-          <dd dir="auto">{summary.name}</dd>
+          <dd>
+            <bdi>{summary.name}</bdi>
+          </dd>
           <dt>{t('certificates.verify.course')}</dt>
-          <dd dir="auto">
-            {summary.courseCode} {summary.course}
+          <dd>
+            {summary.courseCode} <bdi>{summary.course}</bdi>
           </dd>
           {summary.hours !== undefined && (
             <>
@@ -38,7 +41,9 @@ export function VerificationAnswer({ result }: { result: AppVerification }) {
             </>
           )}
           <dt>{t('certificates.verify.issuer')}</dt>
-          <dd dir="auto">{summary.issuerName}</dd>
+          <dd>
+            <bdi>{summary.issuerName}</bdi>
+          </dd>
           <dt>{t('certificates.verify.issuedOn')}</dt>
           <dd>{formatDay(summary.issuedOn.slice(0, 10))}</dd>
           {summary.validUntil && (
@@ -52,7 +57,7 @@ export function VerificationAnswer({ result }: { result: AppVerification }) {
         </dl>
       )}
       {summary && !confirmed && <p className="muted">{t('certificates.verify.unconfirmed')}</p>}
-      {result.status !== 'malformed' && result.status !== 'altered' && (
+      {result.status !== 'malformed' && result.status !== 'altered' && !result.notice && (
         <p className="muted">
           {result.statusListAsOf
             ? t('certificates.verify.listAsOf', { date: formatDay(result.statusListAsOf.slice(0, 10)) })

@@ -1,4 +1,4 @@
-import { problem, type CredentialProblem } from '../../../shared/credentials/errors';
+import type { CredentialProblem } from '../../../shared/credentials/errors';
 import { extractCredential } from '../../../shared/credentials/pdfAttachment';
 import { decodeQrPayload, qrPayloadPrefix } from '../../../shared/credentials/qr';
 import { parseSerial } from '../../../shared/credentials/serial';
@@ -19,6 +19,8 @@ export type AppVerification = VerificationResult & {
   revocationsAsOf: string;
   /** The certificate stored on this device, when the credential is one of ours. */
   certificateId?: string;
+  /** What the app itself could not make sense of (before any credential was read). */
+  notice?: { code: 'serial-not-found' | 'unrecognised-text' | 'empty' | 'file-too-large'; serial?: string };
 };
 
 function malformed(error: CredentialProblem, source: AppVerification['source']): AppVerification {
@@ -39,7 +41,9 @@ async function checkAgainst() {
 
 async function verifyCredential(credential: unknown, source: AppVerification['source']): Promise<AppVerification> {
   const { trust, revocations, asOf } = await checkAgainst();
-  const result = await verifyCertificate(credential, { trust, revocations, now: new Date() });
+  const checked = await verifyCertificate(credential, { trust, revocations, now: new Date() });
+  // This device's own revocation records stand in for the published list (see revocationsAsOf).
+  const result = { ...checked, problems: checked.problems.filter((p) => p.code !== 'status-list-missing') };
   const id = result.summary?.id.replace(/^urn:uuid:/, '');
   const stored = id ? await db.certificates.get(id) : undefined;
   return { ...result, source, revocationsAsOf: asOf, ...(stored ? { certificateId: stored.id } : {}) };
@@ -55,7 +59,7 @@ export function serialIn(text: string): string | undefined {
 /** Verifies pasted or typed text: QR text (VC1:…), credential JSON, a verification link or a serial. */
 export async function verifyText(text: string): Promise<AppVerification> {
   const trimmed = text.trim();
-  if (trimmed === '') return malformed(problem('invalid-input', { field: 'text', expected: 'is empty' }), 'json');
+  if (trimmed === '') return { status: 'malformed', problems: [], source: 'json', revocationsAsOf: '', notice: { code: 'empty' } };
   if (trimmed.toUpperCase().startsWith(qrPayloadPrefix)) {
     const decoded = decodeQrPayload(trimmed);
     return decoded.ok ? verifyCredential(decoded.value, 'qr') : malformed(decoded.error, 'qr');
@@ -64,10 +68,11 @@ export async function verifyText(text: string): Promise<AppVerification> {
   const serial = serialIn(trimmed);
   if (serial) {
     const stored = await db.certificates.where('serial').equals(serial).first();
-    if (!stored) return { status: 'unknown-issuer', problems: [problem('invalid-input', { field: 'serial', expected: `${serial} is not among the certificates on this device` })], source: 'serial', revocationsAsOf: '' };
+    // Issued on a device that has not synced yet, or not by this organisation: no answer is honest.
+    if (!stored) return { status: 'unknown-issuer', problems: [], source: 'serial', revocationsAsOf: '', notice: { code: 'serial-not-found', serial } };
     return verifyCredential(stored.credential, 'serial');
   }
-  return malformed(problem('invalid-input', { field: 'text', expected: 'is not a certificate, QR text (VC1:…), verification link or serial number' }), 'json');
+  return { status: 'malformed', problems: [], source: 'json', revocationsAsOf: '', notice: { code: 'unrecognised-text' } };
 }
 
 /** Largest file accepted for verification: certificates are small, PDFs a few megabytes. */
@@ -75,7 +80,7 @@ export const maxVerifyFileBytes = 20 * 1024 * 1024;
 
 /** Verifies a dropped or opened file: a certificate PDF (credential attached) or the credential JSON. */
 export async function verifyFile(file: Blob): Promise<AppVerification> {
-  if (file.size > maxVerifyFileBytes) return malformed(problem('invalid-input', { field: 'file', expected: 'is larger than 20 MB: not a certificate' }), 'file');
+  if (file.size > maxVerifyFileBytes) return { status: 'malformed', problems: [], source: 'file', revocationsAsOf: '', notice: { code: 'file-too-large' } };
   const bytes = new Uint8Array(await file.arrayBuffer());
   const isPdf = bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46; // %PDF
   if (isPdf) {
