@@ -63,6 +63,9 @@ export function CourseDetail() {
             <Link className="button" to={`/courses/${course.id}/duplicate`}>
               {t('common.duplicate')}
             </Link>
+            <Link className="button" to={`/courses/${course.id}/certificate`}>
+              {t('certificates.template.title')}
+            </Link>
             <button type="button" onClick={() => void toggleArchive()}>
               {t(course.archived ? 'common.restore' : 'common.archive')}
             </button>

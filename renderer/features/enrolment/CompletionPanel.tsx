@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { completionOf, readyForCertificate } from '../../../shared/domain/completion';
 import { displayName } from '../../../shared/domain/people';
 import { localToday } from '../../../shared/domain/vocabulary';
@@ -116,6 +117,11 @@ export function CompletionPanel({
             </li>
           ))}
         </ul>
+      )}
+      {canSetOutcome && (
+        <Link className="button" to={`/sessions/${roster.session.id}/certificates`}>
+          {t('certificates.issue.title')}
+        </Link>
       )}
     </section>
   );
