@@ -4,7 +4,7 @@ import { parseVerificationKit } from '../../shared/credentials/kit';
 import { verifyCertificate } from '../../shared/credentials/verify';
 import { db, runBatch } from '../../renderer/db';
 import { webCryptoVault } from '../../renderer/features/certificates/keyVault';
-import { issueCertificates, setUpSigning, thisDevicesIssuer, verificationKit } from '../../renderer/features/certificates/signing';
+import { issueCertificates, rotateDeviceKey, setUpSigning, thisDevicesIssuer, verificationKit } from '../../renderer/features/certificates/signing';
 import { serialIn, verifyFile, verifyText } from '../../renderer/features/certificates/verifyInput';
 import { requests, run, seedWorld } from './enrolmentWorld';
 
@@ -115,5 +115,23 @@ describe('issuing on this device', () => {
     const other = (await db.certificates.toArray()).find((c) => c.id !== certificate!.id)!;
     const stillValid = await verifyCertificate(other.credential, { trust: kit.value.rootKeys, statusLists: kit.value.statusLists, now: new Date() });
     expect(stillValid.status).toBe('valid');
+  });
+
+  it('rotates the device key: old certificates stay valid, a reissue uses the new key and its own serials', async () => {
+    const before = (await thisDevicesIssuer(vault))!;
+    const outcomes = await rotateDeviceKey(vault);
+    expect(outcomes.every((o) => o.ok)).toBe(true);
+    const after = (await thisDevicesIssuer(vault))!;
+    expect(after.id).not.toBe(before.id);
+    expect((await db.issuers.get(before.id))?.retiredAt).not.toBe('');
+    for (const certificate of await db.certificates.toArray()) {
+      expect((await verifyText(JSON.stringify(certificate.credential))).status).toBe(certificate.revokedAt ? 'revoked' : 'valid');
+    }
+    const revoked = (await db.certificates.toArray()).find((c) => c.revokedAt)!;
+    const report = await issueCertificates([revoked.enrolmentId], { vault });
+    expect(report.issued).toHaveLength(1);
+    const reissued = (await db.certificates.get(report.issued[0]!))!;
+    expect(reissued.serial).toBe(`IDSEA-${after.keyCode}-000000`);
+    expect((await verifyText(JSON.stringify(reissued.credential))).status).toBe('valid');
   });
 });

@@ -7,7 +7,7 @@ import { useErrorText, useFormatDay, useT } from '../../i18n';
 import { SelectField, TextField } from '../../ui/fields';
 import { useCertificates, useSigning } from './data';
 import { downloadJson } from './download';
-import { setUpSigning, verificationKit } from './signing';
+import { rotateDeviceKey, setUpSigning, verificationKit } from './signing';
 import './certificates.css';
 
 /** Coordinators' certificates: set up signing once, issue by session, find and open any certificate. */
@@ -31,8 +31,24 @@ export function CertificatesScreen() {
 
 function SigningStatus({ organisation, keyCode }: { organisation: string; keyCode: string }) {
   const t = useT();
+  const errorText = useErrorText();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState('');
+  const rotate = async () => {
+    if (!window.confirm(t('certificates.rotate.confirm'))) return;
+    setBusy(true);
+    setProblem('');
+    try {
+      const outcomes = await rotateDeviceKey();
+      const refused = outcomes.find((o) => !o.ok);
+      if (refused && !refused.ok) setProblem(errorText(refused.error));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      setProblem(reason === 'root-not-on-device' ? t('certificates.rotate.noRoot') : t('certificates.setup.failed', { reason }));
+    } finally {
+      setBusy(false);
+    }
+  };
   const exportKit = async () => {
     setBusy(true);
     setProblem('');
@@ -52,6 +68,9 @@ function SigningStatus({ organisation, keyCode }: { organisation: string; keyCod
       <div className="actions">
         <button type="button" onClick={() => void exportKit()} disabled={busy}>
           {t('certificates.kit.download')}
+        </button>
+        <button type="button" onClick={() => void rotate()} disabled={busy}>
+          {t('certificates.rotate.button')}
         </button>
         <Link to="/verify">{t('certificates.verify.open')}</Link>
       </div>

@@ -65,6 +65,44 @@ export async function setUpSigning(setup: SigningSetup, vault: KeyVault = keyVau
   ]);
 }
 
+/**
+ * Replaces this device's signing key: a new key, endorsed by the organisation's root (which must
+ * be on this device until the hub endorses keys), registered; the old key is retired. What the
+ * old key signed stays valid: each certificate carries the endorsement in force when issued.
+ */
+export async function rotateDeviceKey(vault: KeyVault = keyVault()): Promise<MutationOutcome[]> {
+  const current = await thisDevicesIssuer(vault);
+  if (!current) throw new Error('signing-not-set-up');
+  const root = await db.issuers.get(current.rootId);
+  if (!root || !(await vault.has(root.id))) throw new Error('root-not-on-device');
+  const deviceId = crypto.randomUUID();
+  const deviceDid = didKeyFromPublicKey(await vault.create(deviceId));
+  const endorsement = await endorseDevice({
+    id: crypto.randomUUID(),
+    organisationName: root.name,
+    deviceDid,
+    validFrom: nowStamp(),
+    rootSigner: vault.signer(root.id, verificationMethodOf(root.did)),
+  });
+  return runBatch([
+    {
+      name: 'issuer.register',
+      args: {
+        id: deviceId,
+        kind: 'device',
+        did: deviceDid,
+        keyCode: keyCodeFor(deviceDid),
+        rootId: root.id,
+        endorsement,
+        name: root.name,
+        organisationCode: root.organisationCode,
+        verifyUrl: root.verifyUrl,
+      },
+    },
+    { name: 'issuer.retire', args: { id: current.id } },
+  ]);
+}
+
 /** The issuing key whose secret this device holds (the newest, when rotated), if any. */
 export async function thisDevicesIssuer(vault: KeyVault = keyVault()): Promise<Issuer | undefined> {
   const issuers = (await db.issuers.toArray())
