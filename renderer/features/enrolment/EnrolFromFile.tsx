@@ -11,6 +11,7 @@ import {
   loadMapping,
   MappingEditor,
   mappingKey,
+  peopleByEmails,
   personImportFields,
   Preview,
   readPeopleFile,
@@ -146,7 +147,7 @@ function FilePlan({
   const lookups = useLiveQuery(async () => {
     if (running) return null;
     const [people, institutions] = await Promise.all([
-      emails.length ? db.people.where('email').anyOf(emails).toArray() : [],
+      peopleByEmails(emails),
       createUnknown ? db.institutions.toArray() : [],
     ]);
     return {

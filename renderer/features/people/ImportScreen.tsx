@@ -18,6 +18,7 @@ import {
   type ReadFile,
 } from './importPlan';
 import { fieldLabel, FilePicker, MappingEditor, Preview, RowErrors } from './ImportParts';
+import { peopleByEmails } from './data';
 import { usePeopleLabels } from './labels';
 import './people.css';
 
@@ -235,7 +236,7 @@ function ImportPlan({
 async function prepare(file: ReadFile, mapping: PersonMapping): Promise<PreparedImport> {
   const emails = emailsInFile(file, mapping);
   const [existing, institutions] = await Promise.all([
-    emails.length ? db.people.where('email').anyOf(emails).toArray() : [],
+    peopleByEmails(emails),
     db.institutions.toArray(),
   ]);
   const existingByEmail = new Map(existing.filter((p) => !p.mergedInto).map((p) => [p.email, p]));

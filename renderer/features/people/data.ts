@@ -1,3 +1,4 @@
+import type { Person } from '../../../shared/domain/people';
 import type { AttendanceStatus } from '../../../shared/domain/vocabulary';
 import { db, useLiveQuery } from '../../db';
 import { useSettings } from '../../state/settings';
@@ -74,6 +75,15 @@ export function usePersonRecord(personId: string | undefined) {
       }))
       .sort((a, b) => (b.session?.startDate ?? '').localeCompare(a.session?.startDate ?? ''));
   }, [personId]);
+}
+
+/** The people whose e-mail is one of `emails` (merged records included: callers decide). */
+export async function peopleByEmails(emails: readonly string[]): Promise<Person[]> {
+  // One cursor jumping from address to address: for the bench's 10,000-row file against 100,000
+  // people, 35 ms, where 10,000 separate lookups took 2.2 s. (In the write path's read-write
+  // transactions the jumps grew dearer with the list, so renderer/db/store.ts looks up one
+  // address at a time there.)
+  return emails.length ? db.people.where('email').anyOf([...emails]).toArray() : [];
 }
 
 /** Full records of some people, in the order of the ids (for an export). */

@@ -8,7 +8,7 @@ export {
   type PeopleFilters,
   type PersonEntry,
 } from './peopleIndex';
-export { usePeopleIndex, useInstitutions } from './data';
+export { peopleByEmails, usePeopleIndex, useInstitutions } from './data';
 export { csvBlob, toCsv } from './csv/export';
 export {
   personImportFields,

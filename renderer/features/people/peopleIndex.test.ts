@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { personSchema, type Person, type PersonInput } from '../../../shared/domain/people';
-import { foldForSearch } from '../../../shared/text/normalize';
+import { foldForSearch, matchesAll, searchTerms } from '../../../shared/text/normalize';
 import {
   buildPeopleIndex,
   filterPeople,
   foldQuick,
   noPeopleFilters,
   personEntry,
+  type PeopleFilters,
 } from './peopleIndex';
 
 let next = 0;
@@ -116,6 +117,47 @@ describe('filterPeople', () => {
 
   it('lists people by name, Latin name first when there is one', () => {
     expect(ids('')).toEqual(['ayesha', 'li', 'zeynep', 'ahmed']);
+  });
+});
+
+describe('filterPeople while typing', () => {
+  const crowd = buildPeopleIndex(
+    Array.from({ length: 400 }, (_, i) =>
+      person({
+        id: `c-${i}`,
+        nativeName: ['王海涛', 'Ирина Соколова', 'María José Pérez', 'عائشہ صدیقی'][i % 4]!,
+        latinName: ['Wang Haitao', 'Irina Sokolova', '', 'Ayesha Siddiqui'][i % 4]!,
+        email: `person${i}@example.org`,
+        archived: i % 7 === 0,
+        roles: i % 5 === 0 ? ['instructor'] : ['trainee'],
+      }),
+    ),
+  );
+  // The plain definition: every entry, every term, every filter.
+  const fullScan = (query: string, filters: PeopleFilters = noPeopleFilters) =>
+    crowd
+      .filter(
+        (e) =>
+          (filters.showArchived || !e.archived) &&
+          (!filters.role || e.roles.includes(filters.role)) &&
+          matchesAll(e.haystack, searchTerms(query)),
+      )
+      .map((e) => e.id);
+
+  it('answers each keystroke as a full scan would, typing forward, deleting, and changing filters', () => {
+    const typed = ['m', 'ma', 'mar', 'mari', 'maria', 'maria ', 'maria j', 'maria jo', 'maria j', 'maria', 'mar', 'ma', 'm', '', 'p', 'pe', 'perez', 'perez maria', 'sok', 'person1', 'person12', 'person1', 'y', '12@', 'haitao wang', 'wang haitao'];
+    for (const query of typed) expect(filterPeople(crowd, query, noPeopleFilters).map((e) => e.id), query).toEqual(fullScan(query));
+    const instructors = { ...noPeopleFilters, role: 'instructor' as const, showArchived: true };
+    for (const query of ['', 'w', 'wang', 'w'])
+      expect(filterPeople(crowd, query, instructors).map((e) => e.id), query).toEqual(fullScan(query, instructors));
+  });
+
+  it('gives back the earlier answer when a letter is deleted, and starts afresh for a new index', () => {
+    const wang = filterPeople(crowd, 'wang', noPeopleFilters);
+    filterPeople(crowd, 'wang h', noPeopleFilters);
+    expect(filterPeople(crowd, 'wang', noPeopleFilters)).toBe(wang);
+    const rebuilt = buildPeopleIndex([person({ id: 'new', nativeName: 'Wang Fang' })]);
+    expect(filterPeople(rebuilt, 'wang', noPeopleFilters).map((e) => e.id)).toEqual(['new']);
   });
 });
 
