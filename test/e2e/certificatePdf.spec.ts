@@ -87,7 +87,7 @@ function credentialFor(name: string, serial: string): object {
   };
 }
 
-type Sample = { key: string; language: string; name: string; latin?: string; body: string; title: string; pageSize: 'A4' | 'Letter' };
+type Sample = { key: string; language: string; name: string; latin?: string; body: string; title: string; pageSize: 'A4' | 'Letter'; signatories?: number };
 
 const samples: Sample[] = [
   { key: 'zh', language: 'zh-CN', name: '张伟华', latin: 'Zhang Weihua', title: '结业证书', body: '圆满完成立方星设计与集成课程的全部学习任务。', pageSize: 'A4' },
@@ -95,7 +95,17 @@ const samples: Sample[] = [
   { key: 'ur', language: 'ur', name: 'عائشہ صدیقی', latin: 'Ayesha Siddiqui', title: 'تکمیل کا سرٹیفکیٹ', body: 'نے کیوب سیٹ ڈیزائن کا کورس کامیابی سے مکمل کیا۔', pageSize: 'A4' },
   { key: 'th', language: 'th', name: 'สมชาย ใจดี', latin: 'Somchai Jaidee', title: 'Certificate of completion', body: 'has completed the course CubeSat design and integration.', pageSize: 'A4' },
   { key: 'ru', language: 'ru', name: 'Анастасия Кузнецова', title: 'Certificate of completion', body: 'has completed the course CubeSat design and integration.', pageSize: 'A4' },
-  { key: 'latin', language: 'en-US', name: 'Nguyễn Thị Hà Łukasiewicz-Ødegård', title: 'Certificate of completion', body: 'has completed the course CubeSat design and integration with distinction.', pageSize: 'Letter' },
+  // A long body on the shorter Letter sheet, with four signatories: it must still fit on one page.
+  {
+    key: 'latin',
+    language: 'en-US',
+    name: 'Nguyễn Thị Hà Łukasiewicz-Ødegård',
+    title: 'Certificate of completion',
+    body: 'has completed the course CubeSat design and integration with distinction. '.repeat(1) +
+      'The course covered mission design, orbital mechanics, power, attitude determination and control, on-board computing, communications, thermal control, structures, integration and environmental testing of a 1U CubeSat. '.repeat(4),
+    pageSize: 'Letter',
+    signatories: 4,
+  },
   { key: 'am', language: 'am', name: 'ሰላም ተስፋዬ', latin: 'Selam Tesfaye', title: 'Certificate of completion', body: 'has completed the course CubeSat design and integration.', pageSize: 'A4' },
 ];
 
@@ -121,7 +131,9 @@ function viewFor(sample: Sample, index: number): { view: CertificateView; creden
       signatories: [
         { name: 'Dr. Amina Haddad', title: 'Programme director' },
         { name: '李明', title: 'Lead instructor' },
-      ],
+        { name: 'Prof. Oleksandr Kovalenko', title: 'External examiner' },
+        { name: 'Siriporn Wongsawat', title: 'Head of training, GISTDA' },
+      ].slice(0, sample.signatories ?? 2),
       language: sample.language,
       pageSize: sample.pageSize,
       verifyUrl: `https://verify.isea.example/v/${serial}`,
@@ -276,8 +288,9 @@ test.describe('certificate PDF', () => {
       const { view, credentialJson } = viewFor(sample, index);
       await page.evaluate((v) => globalThis.certificateHarness!.show(v), view);
       await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
-      // Offline QR present: the credential fitted, and the page drew it.
+      // Offline QR present: the credential fitted, and the page drew it; nothing ran off the sheet.
       await expect(page.locator('.cert-qr-offline svg')).toHaveCount(1);
+      await expect(page.locator('.cert-page')).not.toHaveAttribute('data-overflow', 'true');
 
       const started = performance.now();
       const printed = await page.pdf({ format: sample.pageSize, printBackground: true, margin: { top: 0, bottom: 0, left: 0, right: 0 } });

@@ -27,8 +27,33 @@ export async function whenPageDrawn(element: HTMLElement): Promise<void> {
   );
   await document.fonts.ready;
   await Promise.all([...element.querySelectorAll('img')].map((img) => img.decode().catch(() => undefined)));
+  // Measured with the real fonts, which is why it runs only now.
+  if (fitToPage(element)) delete element.dataset.overflow;
+  else element.dataset.overflow = 'true';
   await nextFrame();
   await nextFrame();
+}
+
+/** Smallest body text the page shrinks to (px; 8 pt) before it gives up and reports overflow. */
+const smallestBodyPx = (8 * 96) / 72;
+
+/**
+ * Keeps the certificate on one sheet: when a long body text pushes the signatures or QR codes
+ * past the bottom edge (the page clips, it never adds a second sheet), the body text shrinks in
+ * half-pixel steps down to 8 pt. Returns false when even that does not fit, so a preview can
+ * ask for a shorter text.
+ */
+export function fitToPage(page: HTMLElement): boolean {
+  const overflows = () => page.scrollHeight > page.clientHeight + 1;
+  const body = page.querySelector<HTMLElement>('.cert-body');
+  if (body === null) return !overflows();
+  body.style.removeProperty('font-size');
+  let size = parseFloat(getComputedStyle(body).fontSize);
+  while (overflows() && size > smallestBodyPx) {
+    size = Math.max(smallestBodyPx, size - 0.5);
+    body.style.fontSize = `${size}px`;
+  }
+  return !overflows();
 }
 
 // A hidden window may not produce frames at all; a short timer stands in for the frame then.

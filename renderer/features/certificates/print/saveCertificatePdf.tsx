@@ -30,8 +30,9 @@ export async function renderViewToPdf(
   document.body.append(host);
   const root = createRoot(host);
   try {
-    const page = await new Promise<HTMLDivElement>((resolve) => {
+    const page = await new Promise<HTMLDivElement>((resolve, reject) => {
       let element: HTMLDivElement | null = null;
+      setTimeout(() => reject(new Error('the certificate was not drawn within 20 s (fonts did not load)')), 20_000);
       root.render(
         <CertificatePage
           view={view}
