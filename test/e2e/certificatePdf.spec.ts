@@ -414,7 +414,11 @@ test.describe('certificate PDF', () => {
     expectSheet(image, 'A4');
     expect(inkIn(image, await nameBox(page)), 'the name is drawn').toBeGreaterThan(0.04);
     expect(embeddedFonts(file).some((font) => font.includes('NotoSansArabic')), 'the Urdu name in Noto Sans Arabic').toBe(true);
-    expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })).toContain(serial);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    expect(text).toContain(serial);
+    // The print button is for the screen only.
+    await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeVisible();
+    expect(text).not.toContain('Print or save as PDF');
     const codes = scanQrCodes(file);
     expect(codes.some((code) => code.includes(serial) || code.startsWith('https://verify.idsea.example')), codes.join('\n')).toBe(true);
     const payload = codes.find((code) => code.startsWith('VC1:'));

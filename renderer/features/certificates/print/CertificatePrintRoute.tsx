@@ -60,7 +60,13 @@ export function CertificatePrintRoute({ loadView }: { loadView: (id: string) => 
   return (
     <div className="cert-print-root">
       {state.kind === 'ready' ? (
-        <CertificatePage view={state.view} onReady={() => signal('true')} />
+        <>
+          {/* On screen only: the browser's print dialog gives the vector PDF (and paper). */}
+          <button type="button" className="cert-print-button" onClick={() => window.print()}>
+            {t('certificatePrint.print')}
+          </button>
+          <CertificatePage view={state.view} onReady={() => signal('true')} />
+        </>
       ) : (
         <p className="cert-print-status" role={state.kind === 'loading' ? 'status' : 'alert'}>
           {state.kind === 'loading'
