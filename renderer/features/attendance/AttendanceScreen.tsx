@@ -82,6 +82,19 @@ const AttendanceGrid = memo(function AttendanceGrid({ roster }: { roster: Roster
   const columnsKey = JSON.stringify(roster.meetings.filter((m) => !m.cancelled).map((m) => [m.id, m.date, m.startTime]));
   const columns = useMemo(() => (JSON.parse(columnsKey) as [string, string, string][]).map(([id, date, startTime]) => ({ id, date, startTime })), [columnsKey]);
   const meetingIds = useMemo(() => columns.map((c) => c.id), [columns]);
+  // Formatted once per grid, not once per cell: 800 cells would format 800 dates on every open.
+  const dayNames = useMemo(() => columns.map((c) => formatDay(c.date)), [columns, formatDay]);
+  const statusNames = useMemo(
+    () => ({
+      none: t('attendance.status.none'),
+      present: t('attendance.status.present'),
+      late: t('attendance.status.late'),
+      excused: t('attendance.status.excused'),
+      absent: t('attendance.status.absent'),
+    }),
+    [t],
+  );
+  const cellLabel = useMemo(() => fillLater(t('attendance.cellLabel', { name: '\u0001', date: '\u0002', text: '\u0003' })), [t]);
   const trainees = useMemo(
     () =>
       roster.enrolments
@@ -231,7 +244,10 @@ const AttendanceGrid = memo(function AttendanceGrid({ roster }: { roster: Roster
                 nativeName={tr.nativeName}
                 latinName={tr.latinName}
                 signature={rowSignature(effective, meetingIds, tr.personId)}
-                columnsKey={columnsKey}
+                columns={columns}
+                dayNames={dayNames}
+                statusNames={statusNames}
+                cellLabel={cellLabel}
                 focusCol={row === focusCell.row ? focusCell.col : -1}
                 minAttendancePercent={rule?.minAttendancePercent ?? 0}
                 lateCounts={rule?.lateCounts ?? 'present'}
@@ -257,13 +273,35 @@ const AttendanceGrid = memo(function AttendanceGrid({ roster }: { roster: Roster
   );
 });
 
+/** A cell's label from the trainee's name, the day and the mark. */
+type CellLabel = (name: string, date: string, text: string) => string;
+
+/**
+ * The cell label message formatted once with markers in place of its three plain arguments;
+ * each cell then only fills them in (800 cells: 800 message formats cost more than the rest of
+ * opening the register).
+ */
+function fillLater(pattern: string): CellLabel {
+  // eslint-disable-next-line no-control-regex -- the markers are control characters no name holds
+  const parts = pattern.split(/([\u0001-\u0003])/);
+  return (name, date, text) => {
+    let out = '';
+    for (const part of parts) out += part === '\u0001' ? name : part === '\u0002' ? date : part === '\u0003' ? text : part;
+    return out;
+  };
+}
+
 type GridRowProps = {
   row: number;
   name: string;
   nativeName: string;
   latinName: string;
   signature: string;
-  columnsKey: string;
+  columns: readonly { id: string; date: string }[];
+  /** The formatted date of each column. */
+  dayNames: readonly string[];
+  statusNames: Record<AttendanceStatus | 'none', string>;
+  cellLabel: CellLabel;
   focusCol: number;
   minAttendancePercent: number;
   lateCounts: 'present' | 'half';
@@ -279,7 +317,10 @@ const GridRow = memo(function GridRow({
   nativeName,
   latinName,
   signature,
-  columnsKey,
+  columns,
+  dayNames,
+  statusNames,
+  cellLabel,
   focusCol,
   minAttendancePercent,
   lateCounts,
@@ -288,8 +329,6 @@ const GridRow = memo(function GridRow({
   onFocus,
 }: GridRowProps) {
   const t = useT();
-  const formatDay = useFormatDay();
-  const columns = JSON.parse(columnsKey) as [string, string, string][];
   const statuses = statusesOf(signature);
   const course: Pick<Course, 'completionRule' | 'assessments'> = {
     completionRule: { minAttendancePercent, lateCounts, requiredAssessments: [], note: '' },
@@ -297,8 +336,8 @@ const GridRow = memo(function GridRow({
   };
   const summary = completionOf({
     course,
-    meetings: columns.map(([id, date]) => ({ id, date, cancelled: false })),
-    marks: columns.flatMap(([meetingId], i) => {
+    meetings: columns.map(({ id, date }) => ({ id, date, cancelled: false })),
+    marks: columns.flatMap(({ id: meetingId }, i) => {
       const status = statuses[i];
       return status ? [{ meetingId, status }] : [];
     }),
@@ -317,9 +356,9 @@ const GridRow = memo(function GridRow({
           </>
         )}
       </th>
-      {columns.map(([meetingId, date], col) => {
+      {columns.map(({ id: meetingId }, col) => {
         const status = statuses[col] ?? null;
-        const statusText = status ? t(`attendance.status.${status}`) : t('attendance.status.none');
+        const statusText = statusNames[status ?? 'none'];
         return (
           <td
             key={meetingId}
@@ -327,7 +366,7 @@ const GridRow = memo(function GridRow({
             data-cell={`${row}:${col}`}
             className={`mark-cell${status ? ` mark-${status}` : ''}`}
             tabIndex={col === focusCol ? 0 : -1}
-            aria-label={t('attendance.cellLabel', { name, date: formatDay(date), text: statusText })}
+            aria-label={cellLabel(name, dayNames[col] ?? '', statusText)}
             onKeyDown={(e) => onKeyDown(e, row, col)}
             onClick={() => onClick(row, col)}
             onFocus={() => onFocus(row, col)}

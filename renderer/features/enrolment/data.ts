@@ -10,17 +10,21 @@ import { db, useLiveQuery } from '../../db';
 export function useSessionRoster(sessionId: string | undefined) {
   const data = useLiveQuery(async () => {
     if (!sessionId) return null;
-    const session = await db.sessions.get(sessionId);
-    if (!session) return null;
-    const [course, meetings, enrolments, teams, marks, results] = await Promise.all([
-      db.courses.get(session.courseId),
+    // Two rounds of reads, each all in flight at once: what hangs off the session id, then its
+    // course and people. (Opening a 40 × 20 register waits on these before anything shows.)
+    const [session, meetings, enrolments, teams, marks, results] = await Promise.all([
+      db.sessions.get(sessionId),
       db.meetings.where('sessionId').equals(sessionId).sortBy('date'),
       db.enrolments.where('sessionId').equals(sessionId).toArray(),
       db.teams.where('sessionId').equals(sessionId).toArray(),
       db.attendance.where('sessionId').equals(sessionId).toArray(),
       db.results.where('sessionId').equals(sessionId).toArray(),
     ]);
-    const people = await db.people.bulkGet([...new Set(enrolments.map((e) => e.personId))]);
+    if (!session) return null;
+    const [course, people] = await Promise.all([
+      db.courses.get(session.courseId),
+      db.people.bulkGet([...new Set(enrolments.map((e) => e.personId))]),
+    ]);
     return { session, course, meetings, enrolments, teams, marks, results, people: people.filter((p) => p !== undefined) };
   }, [sessionId]);
   return useMemo(() => (data ? { ...data, ...indexRoster(data) } : data), [data]);
