@@ -53,7 +53,9 @@ export function VerificationAnswer({ result }: { result: AppVerification }) {
             </>
           )}
           <dt>{t('certificates.verify.serial')}</dt>
-          <dd className="serial">{summary.serial}</dd>
+          <dd>
+            <span className="serial">{summary.serial}</span>
+          </dd>
         </dl>
       )}
       {summary && !confirmed && <p className="muted">{t('certificates.verify.unconfirmed')}</p>}
