@@ -10,6 +10,7 @@ import type { CredentialProblem } from './errors';
 import { CredentialError, findCredentialError, messageOf, problem } from './errors';
 import type { JsonObject, JsonValue } from './json';
 import { isJsonObject } from './json';
+import { templatedExpansion } from './rdfTemplate';
 import type { Signer } from './signer';
 
 /**
@@ -77,10 +78,21 @@ export function clearCanonicalCache(): void {
   canonicalCache.clear();
 }
 
+const canonizeOptions = {
+  algorithm: 'RDFC-1.0',
+  format: 'application/n-quads',
+  safe: true,
+  base: null,
+  documentLoader,
+} as const;
+
 /**
  * RDFC-1.0 canonical N-Quads of a JSON-LD document, in safe mode (any term no context defines is
  * an error rather than silently dropped — dropped data would be unsigned data) with the bundled
  * document loader. Throws a CredentialError (`unknown-context`, `undefined-term`, `json-ld`).
+ *
+ * Documents of a shape seen before skip JSON-LD expansion (./rdfTemplate.ts: the expanded form
+ * of the shape with this document's texts put in); the answer is the same, byte for byte.
  */
 export async function canonicalRdf(document: object): Promise<string> {
   const key = canonicalJson(document);
@@ -88,13 +100,11 @@ export async function canonicalRdf(document: object): Promise<string> {
   if (cached !== undefined) return cached;
   let nquads: string;
   try {
-    nquads = await jsonld.canonize(document, {
-      algorithm: 'RDFC-1.0',
-      format: 'application/n-quads',
-      safe: true,
-      base: null,
-      documentLoader,
-    });
+    const expanded = isJsonObject(document) ? await templatedExpansion(document) : undefined;
+    nquads =
+      expanded === undefined
+        ? await jsonld.canonize(document, canonizeOptions)
+        : await jsonld.canonize(expanded as object, { ...canonizeOptions, skipExpansion: true });
   } catch (error) {
     const { code, params } = canonicalizationProblem(error);
     throw new CredentialError(code, params);

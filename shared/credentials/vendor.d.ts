@@ -13,10 +13,16 @@ declare module 'jsonld' {
     safe: boolean;
     documentLoader: DocumentLoader;
     base?: string | null;
+    /** The input is already expanded JSON-LD (skips expansion). */
+    skipExpansion?: boolean;
   };
+  /** Options of `expand` that we use. */
+  export type ExpandOptions = { safe: boolean; documentLoader: DocumentLoader; base?: string | null };
   const jsonld: {
     /** JSON-LD → RDF dataset → RDFC-1.0 canonical N-Quads. */
     canonize(input: object, options: CanonizeOptions): Promise<string>;
+    /** JSON-LD expansion: the document with every term, compact IRI and context resolved. */
+    expand(input: object, options: ExpandOptions): Promise<unknown[]>;
   };
   export default jsonld;
 }
