@@ -19,8 +19,10 @@ import { loadDemo, navLink } from './helpers';
 // served on the app's origin with the app's CSP, so it needs neither the router nor a database.
 
 const root = path.resolve(import.meta.dirname, '../..');
-const outDir = path.join(root, 'test-results/certificate-pdf');
-const harnessDir = path.join(outDir, 'harness');
+// Under Playwright's output folder (test-results/, or --output): the PDFs and PNGs stay there
+// to look at after a run.
+let outDir = '';
+let harnessDir = '';
 
 /** A credential of the size Apogee issues (two proofs, an endorsement): what the PDF carries. */
 function credentialFor(name: string, serial: string): object {
@@ -151,6 +153,8 @@ const contentTypes: Record<string, string> = {
 };
 
 test.beforeAll(async () => {
+  outDir = path.join(test.info().project.outputDir, 'certificate-pdf');
+  harnessDir = path.join(outDir, 'harness');
   mkdirSync(harnessDir, { recursive: true });
   await build({
     entryPoints: [path.join(root, 'test/e2e/certificateHarness.ts')],
