@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { revocationReasons } from '../../../shared/domain/certificates';
 import { db, useLiveQuery, useMutate } from '../../db';
 import { useErrorText, useFormatDay, useT } from '../../i18n';
+import { isDesktop } from '../../platform/desktop';
 import { useSettings } from '../../state/settings';
 import { Dialog } from '../../ui/Dialog';
 import { SelectField, TextArea } from '../../ui/fields';
@@ -114,9 +115,12 @@ export function CertificateScreen() {
             {t('certificates.detail.copyLink')}
           </button>
         )}
-        <Link to={`/certificates/${certificate.id}/print`} target="_blank" rel="noopener">
-          {t('certificates.detail.print')}
-        </Link>
+        {/* The desktop refuses new windows; there, Download PDF prints through Chromium already. */}
+        {!isDesktop() && (
+          <Link to={`/certificates/${certificate.id}/print`} target="_blank" rel="noopener">
+            {t('certificates.detail.print')}
+          </Link>
+        )}
         {role === 'coordinator' && !certificate.revokedAt && (
           <button type="button" className="danger" onClick={() => setRevoking(true)}>
             {t('certificates.detail.revoke')}
