@@ -19,8 +19,8 @@ describe('the browser key vault', () => {
     expect(await vault.has('k2')).toBe(false);
     const data = new TextEncoder().encode('certificate');
     const signature = await vault.signer('k1', 'did:key:x#x').sign(data);
-    const verifyKey = await crypto.subtle.importKey('raw', publicKey, { name: 'Ed25519' }, false, ['verify']);
-    expect(await crypto.subtle.verify({ name: 'Ed25519' }, verifyKey, signature, data)).toBe(true);
+    const verifyKey = await crypto.subtle.importKey('raw', new Uint8Array(publicKey), { name: 'Ed25519' }, false, ['verify']);
+    expect(await crypto.subtle.verify({ name: 'Ed25519' }, verifyKey, new Uint8Array(signature), data)).toBe(true);
     await expect(vault.create('k1')).rejects.toThrow(/already exists/);
     await expect(vault.signer('nope', 'did:key:x#x').sign(data)).rejects.toThrow(/no signing key/);
   });
