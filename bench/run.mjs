@@ -77,6 +77,12 @@ const settings = {
   /** Marks recorded with the keyboard, each in a blank cell. */
   markSamples: positiveInt(process.env.BENCH_MARK_SAMPLES, 40),
   csvRows: positiveInt(process.env.BENCH_CSV_ROWS, 10_000),
+  /** Certificates issued (and trainees made for them); 0 skips the certificates part. */
+  certificates: {
+    trainees: countOrZero(process.env.BENCH_CERTIFICATES, 1_000),
+    verifyRuns: positiveInt(process.env.BENCH_VERIFY_RUNS, 50),
+    pdfRuns: positiveInt(process.env.BENCH_PDF_RUNS, 4),
+  },
 };
 
 const goals = {
@@ -87,6 +93,10 @@ const goals = {
   rosterOpen: { op: '<=', target: 100 },
   mark: { op: '<=', target: 16 },
   csvImport: { op: '<=', target: 5_000 },
+  issueCertificates: { op: '<=', target: 10_000 },
+  verifyCertificate: { op: '<=', target: 50 },
+  verifyJcsProof: { op: '<=', target: 5 },
+  certificatePdf: { op: '<=', target: 1_000 },
 };
 
 const log = (...parts) => console.log(...parts);
@@ -117,6 +127,7 @@ async function main() {
     });
     await render.page.close();
     const people = await benchPeople(context, server.url);
+    const certificates = await benchCertificatesPart(context, server.url);
     await context.close();
 
     const results = [
@@ -149,6 +160,7 @@ async function main() {
       result('search index build (median)', load.read.indexMedian, 'ms'),
       result('JS heap, catalogue shown (after GC)', render.heapMB, 'MB'),
       ...people.results,
+      ...certificates.results,
     ];
 
     const report = {
@@ -178,6 +190,7 @@ async function main() {
         firstRender: render.details,
         search: search.details,
         people: people.details,
+        certificates: certificates.details,
       },
     };
     writeFileSync(
@@ -728,6 +741,70 @@ async function benchMark(page, roster) {
   };
 }
 
+/** Issue 4's budgets: issue 1,000 certificates, verify one, the JCS proof alone, one PDF (bench/page/certificates.ts). */
+async function benchCertificatesPart(context, url) {
+  const { trainees, verifyRuns, pdfRuns } = settings.certificates;
+  if (trainees === 0) {
+    log('bench: certificates skipped (BENCH_CERTIFICATES=0)');
+    return { results: [], details: { notMeasured: 'skipped: BENCH_CERTIFICATES=0' } };
+  }
+  const page = await context.newPage();
+  forwardPageErrors(page, 'bench page');
+  page.on('console', (message) => {
+    const text = message.text();
+    if (text.startsWith('bench-progress: ')) log(`bench: ${text.slice('bench-progress: '.length)}`);
+  });
+  try {
+    await page.goto(new URL('bench/', url).href);
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+    log(`bench: certificates: ${trainees} trainees, ${verifyRuns} verifications, ${pdfRuns} PDFs…`);
+    const r = await page.evaluate(
+      (options) => window.apogeeBench.benchCertificates(options),
+      { trainees, verifyRuns, pdfRuns },
+    );
+    const stat = (samples) => ({
+      p50: round(percentile(samples, 50), 'ms'),
+      p95: round(percentile(samples, 95), 'ms'),
+      max: round(max(samples), 'ms'),
+    });
+    const pdfMedian = r.pdf.samples.length ? median(r.pdf.samples) : r.pdf.firstMs;
+    const results = [
+      result(`issue ${r.trainees.toLocaleString('en-GB')} certificates (sign + store)`, r.issue.ms, 'ms', goals.issueCertificates),
+      result(`  of which signing alone (rdfc + jcs, WebCrypto key)`, r.signOnly.ms, 'ms'),
+      result('verify one certificate, p50', percentile(r.verify.samples, 50), 'ms', goals.verifyCertificate),
+      result('verify one certificate, p95', percentile(r.verify.samples, 95), 'ms', goals.verifyCertificate),
+      result('verify one certificate, first after opening', r.verify.coldMs, 'ms'),
+      result('verify the JCS proof alone, p50', percentile(r.verifyJcs.samples, 50), 'ms', goals.verifyJcsProof),
+      result('verify the JCS proof alone, p95', percentile(r.verifyJcs.samples, 95), 'ms', goals.verifyJcsProof),
+      result('verify the RDFC proof alone, p50', percentile(r.verifyRdfc.samples, 50), 'ms'),
+      result(`certificate PDF (browser route), median of ${r.pdf.samples.length}`, pdfMedian, 'ms', goals.certificatePdf),
+      result('certificate PDF, first (loads fonts)', r.pdf.firstMs, 'ms'),
+    ];
+    if (r.issue.refused > 0) log(`bench: certificates: ${r.issue.refused} refused, e.g. ${r.issue.firstRefusal}`);
+    return {
+      results,
+      details: {
+        trainees: r.trainees,
+        signer: r.signer,
+        setupMs: round(r.setupMs, 'ms'),
+        issue: { ...r.issue, ms: round(r.issue.ms, 'ms'), perCertificateMs: round(r.issue.ms / Math.max(1, r.issue.issued), 'ms') },
+        signOnly: { ...r.signOnly, ms: round(r.signOnly.ms, 'ms'), perCertificateMs: round(r.signOnly.ms / r.signOnly.count, 'ms') },
+        verify: { status: r.verify.status, coldMs: round(r.verify.coldMs, 'ms'), runs: r.verify.samples.length, ...stat(r.verify.samples) },
+        verifyJcs: stat(r.verifyJcs.samples),
+        verifyRdfc: stat(r.verifyRdfc.samples),
+        pdf: { firstMs: round(r.pdf.firstMs, 'ms'), samplesMs: r.pdf.samples.map((ms) => round(ms, 'ms')), bytes: r.pdf.bytes },
+        templates: r.templates,
+      },
+    };
+  } catch (error) {
+    const message = String(error?.message ?? error).split('\n')[0];
+    log(`bench: certificates: not measured (${message})`);
+    return { results: [], details: { notMeasured: message } };
+  } finally {
+    await page.close();
+  }
+}
+
 function printDetails(report) {
   const { bulkLoad, firstRender, search } = report.details;
   const { dataset, machine } = report.meta;
@@ -798,6 +875,14 @@ function printDetails(report) {
     );
   for (const [name, why] of Object.entries(people.notMeasured))
     log(`not measured: ${name}: ${why}`);
+  const certificates = report.details.certificates;
+  if (certificates?.issue)
+    log(
+      `certificates: ${certificates.issue.issued} issued in ${certificates.issue.ms} ms (${certificates.issue.perCertificateMs} ms each; ` +
+        `signing alone ${certificates.signOnly.perCertificateMs} ms each, ${certificates.signer}); setting up ${certificates.trainees} trainees took ${certificates.setupMs} ms; ` +
+        `verify p50 ${certificates.verify.p50} / p95 ${certificates.verify.p95} ms (first ${certificates.verify.coldMs} ms), ` +
+        `JCS proof p50 ${certificates.verifyJcs.p50} ms, RDFC proof p50 ${certificates.verifyRdfc.p50} ms; PDF ${certificates.pdf.bytes} bytes`,
+    );
   log(
     `machine: ${machine.cores} cores (${machine.cpu}), Node ${report.meta.node}, Chromium ${report.meta.chromium}; ` +
       `load average ${report.meta.loadAverage.start.join(' ')} at start, ${report.meta.loadAverage.end.join(' ')} at end`,

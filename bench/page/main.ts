@@ -18,6 +18,7 @@ import {
   noFilters,
   queryCourses,
 } from '../../renderer/features/catalogue/searchIndex';
+import { certificatesApi } from './certificates';
 import { peopleApi } from './people';
 
 /** The database the app opens by default (renderer/db/index.ts). */
@@ -253,7 +254,7 @@ async function loadBreakdown(options: { chunkSize?: number } = {}): Promise<Load
   return { parseMs, applyMs, lookups: store.gets + store.finds, writeMs, chunkSize };
 }
 
-const api = { bulkLoad, loadBreakdown, readCatalogue, ...peopleApi };
+const api = { bulkLoad, loadBreakdown, readCatalogue, ...peopleApi, ...certificatesApi };
 /** The functions bench/run.mjs calls. */
 export type BenchApi = typeof api;
 
