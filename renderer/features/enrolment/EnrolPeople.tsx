@@ -1,11 +1,9 @@
 import { useMemo, useState } from 'react';
 import { activeStates } from '../../../shared/domain/enrolment';
-import { displayName, type Person } from '../../../shared/domain/people';
 import type { MutationCall } from '../../../shared/mutations';
-import { foldForSearch, matchesAll, searchTerms } from '../../../shared/text/normalize';
 import { runBatch } from '../../db';
 import { useT } from '../../i18n';
-import { useEnrollablePeople } from './data';
+import { filterPeople, noPeopleFilters, usePeopleIndex, type PersonEntry } from '../people';
 import { EnrolSummary, useEnrolOutcome, type EnrolOutcome } from './EnrolOutcomes';
 import { PersonName } from './PersonName';
 import type { Roster } from './RosterScreen';
@@ -17,42 +15,33 @@ const shownAtOnce = 50;
 export function EnrolPeople({ roster }: { roster: Roster }) {
   const t = useT();
   const describe = useEnrolOutcome();
-  const people = useEnrollablePeople();
+  // People are read when the coordinator starts looking for someone, not when the roster opens
+  // (100,000 people take seconds to read); then the people list's own index answers each key.
+  const [looking, setLooking] = useState(false);
+  const people = usePeopleIndex(looking);
   const [query, setQuery] = useState('');
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  /** Chosen people: id → name shown. */
+  const [selected, setSelected] = useState<ReadonlyMap<string, string>>(new Map());
   const [busy, setBusy] = useState(false);
   const [outcomes, setOutcomes] = useState<EnrolOutcome[] | null>(null);
 
-  const index = useMemo(
-    () =>
-      (people ?? [])
-        .map((person) => ({
-          person,
-          name: displayName(person),
-          haystack: foldForSearch([person.nativeName, person.latinName, person.preferredName, person.email].join(' ')),
-        }))
-        .sort((a, b) => a.name.localeCompare(b.name)),
-    [people],
-  );
   const onRoster = useMemo(
     () => new Set(roster.enrolments.filter((e) => activeStates.includes(e.state)).map((e) => e.personId)),
     [roster.enrolments],
   );
-  const terms = searchTerms(query);
-  const matches = terms.length ? index.filter((entry) => matchesAll(entry.haystack, terms)) : index;
+  const matches = useMemo(() => (people ? filterPeople(people, query, noPeopleFilters) : []), [people, query]);
   const shown = matches.slice(0, shownAtOnce);
-  const nameById = new Map(index.map((entry) => [entry.person.id, entry.name]));
 
-  const toggle = (id: string, on: boolean) =>
+  const toggle = (entry: PersonEntry, on: boolean) =>
     setSelected((prev) => {
-      const next = new Set(prev);
-      if (on) next.add(id);
-      else next.delete(id);
+      const next = new Map(prev);
+      if (on) next.set(entry.id, nameOf(entry));
+      else next.delete(entry.id);
       return next;
     });
 
   const enrol = async () => {
-    const ids = [...selected];
+    const ids = [...selected.keys()];
     const calls: MutationCall[] = ids.map((personId) => ({
       name: 'enrolment.request',
       args: { id: crypto.randomUUID(), personId, sessionId: roster.session.id },
@@ -63,11 +52,11 @@ export function EnrolPeople({ roster }: { roster: Roster }) {
       setOutcomes(
         results.map((outcome, i) => {
           const personId = ids[i]!;
-          const who = { key: personId, name: nameById.get(personId) ?? personId };
+          const who = { key: personId, name: selected.get(personId) ?? personId };
           return describe(outcome, who, Boolean(roster.course?.requiresApproval));
         }),
       );
-      setSelected(new Set());
+      setSelected(new Map());
     } finally {
       setBusy(false);
     }
@@ -83,26 +72,32 @@ export function EnrolPeople({ roster }: { roster: Roster }) {
           type="search"
           value={query}
           placeholder={t('enrolment.searchPlaceholder')}
-          onChange={(e) => setQuery(e.target.value)}
+          onChange={(e) => {
+            setLooking(true);
+            setQuery(e.target.value);
+          }}
+          onFocus={() => setLooking(true)}
           aria-describedby="enrol-count"
         />
       </div>
       <p id="enrol-count" className="result-count" aria-live="polite">
-        {people === undefined
+        {!looking || people === null
+          ? ''
+          : people === undefined
           ? t('common.loading')
           : matches.length > shown.length
             ? t('enrolment.matchesMore', { count: shown.length, total: matches.length })
             : t('enrolment.matches', { count: matches.length })}
       </p>
-      {people !== undefined && people.length === 0 && <p className="notice">{t('enrolment.noPeople')}</p>}
+      {people && people.length === 0 && <p className="notice">{t('enrolment.noPeople')}</p>}
       <ul className="pick-list" aria-label={t('enrolment.pickList')}>
-        {shown.map(({ person, name }) => (
+        {shown.map((entry) => (
           <PickRow
-            key={person.id}
-            person={person}
-            name={name}
-            checked={selected.has(person.id)}
-            blocked={onRoster.has(person.id) ? t('enrolment.alreadyOnRoster') : !person.roles.includes('trainee') ? t('enrolment.notTrainee') : ''}
+            key={entry.id}
+            person={entry}
+            name={nameOf(entry)}
+            checked={selected.has(entry.id)}
+            blocked={onRoster.has(entry.id) ? t('enrolment.alreadyOnRoster') : !entry.roles.includes('trainee') ? t('enrolment.notTrainee') : ''}
             onToggle={toggle}
           />
         ))}
@@ -112,7 +107,7 @@ export function EnrolPeople({ roster }: { roster: Roster }) {
           {t('enrolment.enrolSelected', { count: selected.size })}
         </button>
         {selected.size > 0 && (
-          <button type="button" className="link-button" onClick={() => setSelected(new Set())}>
+          <button type="button" className="link-button" onClick={() => setSelected(new Map())}>
             {t('enrolment.clearSelection')}
           </button>
         )}
@@ -122,6 +117,11 @@ export function EnrolPeople({ roster }: { roster: Roster }) {
   );
 }
 
+/** The name a person is listed under: Latin letters when there are, else their own script. */
+function nameOf(entry: PersonEntry): string {
+  return entry.latinName || entry.nativeName;
+}
+
 function PickRow({
   person,
   name,
@@ -129,11 +129,11 @@ function PickRow({
   blocked,
   onToggle,
 }: {
-  person: Person;
+  person: PersonEntry;
   name: string;
   checked: boolean;
   blocked: string;
-  onToggle: (id: string, on: boolean) => void;
+  onToggle: (entry: PersonEntry, on: boolean) => void;
 }) {
   return (
     <li>
@@ -142,7 +142,7 @@ function PickRow({
           type="checkbox"
           checked={checked}
           disabled={Boolean(blocked)}
-          onChange={(e) => onToggle(person.id, e.target.checked)}
+          onChange={(e) => onToggle(person, e.target.checked)}
           aria-label={blocked ? `${name} (${blocked})` : name}
         />
         <PersonName person={person} />

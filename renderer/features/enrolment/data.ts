@@ -55,11 +55,3 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   }
   return groups;
 }
-
-/** People who can be looked up to enrol: not archived and not merged into someone else. */
-export function useEnrollablePeople() {
-  return useLiveQuery(
-    () => db.people.filter((p) => !p.archived && !p.mergedInto).toArray(),
-    [],
-  );
-}

@@ -5,11 +5,14 @@ import { useSettings } from '../../state/settings';
 import { buildPeopleIndex } from './peopleIndex';
 
 /**
- * The search index over every person on this device (undefined while the first read runs).
+ * The search index over every person on this device (undefined while the first read runs, null
+ * when not enabled).
  * Built inside the query so only the slim entries stay in memory, not 100,000 full records.
  */
-export function usePeopleIndex() {
-  return useLiveQuery(async () => buildPeopleIndex(await db.people.toArray()), []);
+export function usePeopleIndex(enabled = true) {
+  // `enabled: false` answers null without reading: screens where people are found only on
+  // demand (a roster's "enrol people") do not read 100,000 people just to open.
+  return useLiveQuery(async () => (enabled ? buildPeopleIndex(await db.people.toArray()) : null), [enabled]);
 }
 
 /** Institutions, live, by name. */
