@@ -1,6 +1,6 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { utf8ToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { base58 } from '@scure/base';
 import canonicalize from 'canonicalize';
 import jsonld from 'jsonld';
@@ -73,9 +73,25 @@ export const dateTimeStampPattern =
 const canonicalCache = new Map<string, string>();
 const canonicalCacheSize = 64;
 
-/** Empties the cache of canonical forms (for benchmarks that must measure fresh documents). */
+// Results of pure functions that checking a proof repeats: parsing a did:key (decompressing its
+// point) and Ed25519 verification of (signature, data, key). Every certificate a device issued
+// carries the same endorsement, whose root signature would otherwise be checked again for each
+// one. Bounded; the answers depend on their inputs alone.
+const parsedDidKeys = new Map<string, ReturnType<typeof parseDidKey>>();
+const checkedSignatures = new Map<string, boolean>();
+const memoSize = 256;
+
+// The shape templates' own cache and counters (benchmarks empty it to measure a first verification).
+export { clearRdfTemplates, templateStats } from './rdfTemplate';
+
+/**
+ * Empties the cache of canonical forms, and the memo of did:keys and signature checks (for
+ * benchmarks that must measure fresh documents).
+ */
 export function clearCanonicalCache(): void {
   canonicalCache.clear();
+  parsedDidKeys.clear();
+  checkedSignatures.clear();
 }
 
 const canonizeOptions = {
@@ -251,6 +267,33 @@ function contextStartsWith(context: JsonValue | undefined, prefix: JsonValue): b
   return start.length <= all.length && start.every((value, i) => canonicalJson(value) === canonicalJson(all[i]));
 }
 
+function remember<V>(memo: Map<string, V>, key: string, value: V): V {
+  if (memo.size >= memoSize) {
+    const oldest = memo.keys().next();
+    if (!oldest.done) memo.delete(oldest.value);
+  }
+  memo.set(key, value);
+  return value;
+}
+
+function didKeyOf(verificationMethod: string): ReturnType<typeof parseDidKey> {
+  return parsedDidKeys.get(verificationMethod) ?? remember(parsedDidKeys, verificationMethod, parseDidKey(verificationMethod));
+}
+
+function verifySignature(signature: Uint8Array, data: Uint8Array, publicKey: Uint8Array): boolean {
+  const key = `${bytesToHex(signature)}.${bytesToHex(data)}.${bytesToHex(publicKey)}`;
+  const known = checkedSignatures.get(key);
+  if (known !== undefined) return known;
+  let ok = false;
+  try {
+    // Strict RFC 8032 verification (not ZIP-215): one valid encoding per signature.
+    ok = ed25519.verify(signature, data, publicKey, { zip215: false });
+  } catch {
+    ok = false;
+  }
+  return remember(checkedSignatures, key, ok);
+}
+
 /** Checks one proof. Never throws: every failure is a reason. */
 async function checkProof(
   candidate: unknown,
@@ -301,7 +344,7 @@ async function checkProof(
   if (!verificationMethod.startsWith('did:key:')) {
     return fail(problem('unsupported-verification-method', { index, verificationMethod: verificationMethod.slice(0, 120) }));
   }
-  const key = parseDidKey(verificationMethod);
+  const key = didKeyOf(verificationMethod);
   // A did:key verification method must name the key's own fragment (did:key:z…#z…).
   if (!key.ok || !verificationMethod.includes('#')) {
     return fail(problem('invalid-did-key', { did: verificationMethod.slice(0, 120) }));
@@ -328,13 +371,7 @@ async function checkProof(
     return fail(known ? known.problem : problem('json-ld', { message: messageOf(error) }));
   }
 
-  let ok = false;
-  try {
-    // Strict RFC 8032 verification (not ZIP-215): one valid encoding per signature.
-    ok = ed25519.verify(signature, data, key.value.publicKey, { zip215: false });
-  } catch {
-    ok = false;
-  }
+  const ok = verifySignature(signature, data, key.value.publicKey);
   return ok
     ? { index, cryptosuite: suite, verificationMethod, ok: true }
     : fail(problem('signature-mismatch', { index, cryptosuite: suite }));
