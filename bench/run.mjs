@@ -758,10 +758,11 @@ async function benchCertificatesPart(context, url) {
     await page.goto(new URL('bench/', url).href);
     await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
     log(`bench: certificates: ${trainees} trainees, ${verifyRuns} verifications, ${pdfRuns} PDFs…`);
-    const r = await page.evaluate(
-      (options) => window.apogeeBench.benchCertificates(options),
-      { trainees, verifyRuns, pdfRuns },
-    );
+    const r = await page.evaluate((options) => window.apogeeBench.benchCertificates(options), {
+      trainees,
+      verifyRuns,
+      pdfRuns,
+    });
     const stat = (samples) => ({
       p50: round(percentile(samples, 50), 'ms'),
       p95: round(percentile(samples, 95), 'ms'),
@@ -769,30 +770,78 @@ async function benchCertificatesPart(context, url) {
     });
     const pdfMedian = r.pdf.samples.length ? median(r.pdf.samples) : r.pdf.firstMs;
     const results = [
-      result(`issue ${r.trainees.toLocaleString('en-GB')} certificates (sign + store)`, r.issue.ms, 'ms', goals.issueCertificates),
+      result(
+        `issue ${r.trainees.toLocaleString('en-GB')} certificates (sign + store)`,
+        r.issue.ms,
+        'ms',
+        goals.issueCertificates,
+      ),
       result(`  of which signing alone (rdfc + jcs, WebCrypto key)`, r.signOnly.ms, 'ms'),
-      result('verify one certificate, p50', percentile(r.verify.samples, 50), 'ms', goals.verifyCertificate),
-      result('verify one certificate, p95', percentile(r.verify.samples, 95), 'ms', goals.verifyCertificate),
+      result(
+        'verify one certificate, p50',
+        percentile(r.verify.samples, 50),
+        'ms',
+        goals.verifyCertificate,
+      ),
+      result(
+        'verify one certificate, p95',
+        percentile(r.verify.samples, 95),
+        'ms',
+        goals.verifyCertificate,
+      ),
       result('verify one certificate, first after opening', r.verify.coldMs, 'ms'),
-      result('verify the JCS proof alone, p50', percentile(r.verifyJcs.samples, 50), 'ms', goals.verifyJcsProof),
-      result('verify the JCS proof alone, p95', percentile(r.verifyJcs.samples, 95), 'ms', goals.verifyJcsProof),
+      result(
+        'verify the JCS proof alone, p50',
+        percentile(r.verifyJcs.samples, 50),
+        'ms',
+        goals.verifyJcsProof,
+      ),
+      result(
+        'verify the JCS proof alone, p95',
+        percentile(r.verifyJcs.samples, 95),
+        'ms',
+        goals.verifyJcsProof,
+      ),
       result('verify the RDFC proof alone, p50', percentile(r.verifyRdfc.samples, 50), 'ms'),
-      result(`certificate PDF (browser route), median of ${r.pdf.samples.length}`, pdfMedian, 'ms', goals.certificatePdf),
+      result(
+        `certificate PDF (browser route), median of ${r.pdf.samples.length}`,
+        pdfMedian,
+        'ms',
+        goals.certificatePdf,
+      ),
       result('certificate PDF, first (loads fonts)', r.pdf.firstMs, 'ms'),
     ];
-    if (r.issue.refused > 0) log(`bench: certificates: ${r.issue.refused} refused, e.g. ${r.issue.firstRefusal}`);
+    if (r.issue.refused > 0)
+      log(`bench: certificates: ${r.issue.refused} refused, e.g. ${r.issue.firstRefusal}`);
     return {
       results,
       details: {
         trainees: r.trainees,
         signer: r.signer,
         setupMs: round(r.setupMs, 'ms'),
-        issue: { ...r.issue, ms: round(r.issue.ms, 'ms'), perCertificateMs: round(r.issue.ms / Math.max(1, r.issue.issued), 'ms') },
-        signOnly: { ...r.signOnly, ms: round(r.signOnly.ms, 'ms'), perCertificateMs: round(r.signOnly.ms / r.signOnly.count, 'ms') },
-        verify: { status: r.verify.status, coldMs: round(r.verify.coldMs, 'ms'), runs: r.verify.samples.length, ...stat(r.verify.samples) },
+        issue: {
+          ...r.issue,
+          ms: round(r.issue.ms, 'ms'),
+          perCertificateMs: round(r.issue.ms / Math.max(1, r.issue.issued), 'ms'),
+        },
+        signOnly: {
+          ...r.signOnly,
+          ms: round(r.signOnly.ms, 'ms'),
+          perCertificateMs: round(r.signOnly.ms / r.signOnly.count, 'ms'),
+        },
+        verify: {
+          status: r.verify.status,
+          coldMs: round(r.verify.coldMs, 'ms'),
+          runs: r.verify.samples.length,
+          ...stat(r.verify.samples),
+        },
         verifyJcs: stat(r.verifyJcs.samples),
         verifyRdfc: stat(r.verifyRdfc.samples),
-        pdf: { firstMs: round(r.pdf.firstMs, 'ms'), samplesMs: r.pdf.samples.map((ms) => round(ms, 'ms')), bytes: r.pdf.bytes },
+        pdf: {
+          firstMs: round(r.pdf.firstMs, 'ms'),
+          samplesMs: r.pdf.samples.map((ms) => round(ms, 'ms')),
+          bytes: r.pdf.bytes,
+        },
         templates: r.templates,
       },
     };

@@ -17,8 +17,15 @@ import { courseArgs, personArgs, programmeArgs, sessionArgs } from '../../shared
 import { db } from '../../renderer/db';
 import { runMutations } from '../../renderer/db/mutate';
 import { webCryptoVault } from '../../renderer/features/certificates/keyVault';
-import { certificatePdfFileName, renderViewToPdf } from '../../renderer/features/certificates/print/saveCertificatePdf';
-import { issueCertificates, setUpSigning, verificationKit } from '../../renderer/features/certificates/signing';
+import {
+  certificatePdfFileName,
+  renderViewToPdf,
+} from '../../renderer/features/certificates/print/saveCertificatePdf';
+import {
+  issueCertificates,
+  setUpSigning,
+  verificationKit,
+} from '../../renderer/features/certificates/signing';
 import { loadCertificateView } from '../../renderer/features/certificates/view';
 
 const actor: Actor = { role: 'coordinator', deviceId: 'bench' };
@@ -30,7 +37,16 @@ const classDays = ['2026-03-09', '2026-03-10', '2026-03-11', '2026-03-12', '2026
 const duringEnrolment = '2026-02-01T10:00:00.000Z';
 const afterSession = '2026-03-14T10:00:00.000Z';
 /** Names in the scripts the certificate prints, so that every certificate differs. */
-const names = ['Zoë Ngozi Adébáyọ̀', '王海燕', 'محمد عبد الله', 'عائشہ صدیقی', 'สมชาย ใจดี', 'Анна Соколова', 'አበበ ቢቂላ', 'María José Núñez'];
+const names = [
+  'Zoë Ngozi Adébáyọ̀',
+  '王海燕',
+  'محمد عبد الله',
+  'عائشہ صدیقی',
+  'สมชาย ใจดี',
+  'Анна Соколова',
+  'አበበ ቢቂላ',
+  'María José Núñez',
+];
 
 /** What the certificates part measured (times in ms). */
 export type CertificatesBench = {
@@ -52,7 +68,10 @@ const progress = (text: string) => console.log(`bench-progress: certificates: ${
 async function check(calls: MutationCall[], now: string): Promise<void> {
   const outcomes = await runMutations(db, calls, { actor, now: () => now, chunkSize: 2_000 });
   const refused = outcomes.find((o) => !o.ok);
-  if (refused) throw new Error(`setting up the certificate bench was refused: ${JSON.stringify(refused).slice(0, 300)}`);
+  if (refused)
+    throw new Error(
+      `setting up the certificate bench was refused: ${JSON.stringify(refused).slice(0, 300)}`,
+    );
 }
 
 /** A course, its one-week session and `trainees` trainees who attended every class day. */
@@ -60,28 +79,51 @@ async function prepare(trainees: number): Promise<string[]> {
   const personIds = Array.from({ length: trainees }, (_, i) => `${prefix}-p${i}`);
   await check(
     [
-      { name: 'programme.create', args: programmeArgs({ id: `${prefix}-programme`, name: 'Bench: certificates' }) },
+      {
+        name: 'programme.create',
+        args: programmeArgs({ id: `${prefix}-programme`, name: 'Bench: certificates' }),
+      },
       {
         name: 'course.create',
-        args: courseArgs({ id: `${prefix}-course`, programmeId: `${prefix}-programme`, code: 'BENCH-CERT-101', title: 'CubeSat Design and Operations' }),
+        args: courseArgs({
+          id: `${prefix}-course`,
+          programmeId: `${prefix}-programme`,
+          code: 'BENCH-CERT-101',
+          title: 'CubeSat Design and Operations',
+        }),
       },
       {
         name: 'session.create',
-        args: sessionArgs({ id: sessionId, courseId: `${prefix}-course`, startDate: classDays[0], endDate: classDays.at(-1), capacity: trainees }),
-      },
-      ...personIds.map(
-        (id, i): MutationCall => ({
-          name: 'person.create',
-          args: personArgs({ id, nativeName: `${names[i % names.length]} ${i}`, latinName: `Trainee ${i}`, email: `${id}@bench.example` }),
+        args: sessionArgs({
+          id: sessionId,
+          courseId: `${prefix}-course`,
+          startDate: classDays[0],
+          endDate: classDays.at(-1),
+          capacity: trainees,
         }),
-      ),
-      ...personIds.map((personId): MutationCall => ({ name: 'enrolment.request', args: { id: `${prefix}-e-${personId}`, personId, sessionId } })),
+      },
+      ...personIds.map((id, i): MutationCall => ({
+        name: 'person.create',
+        args: personArgs({
+          id,
+          nativeName: `${names[i % names.length]} ${i}`,
+          latinName: `Trainee ${i}`,
+          email: `${id}@bench.example`,
+        }),
+      })),
+      ...personIds.map((personId): MutationCall => ({
+        name: 'enrolment.request',
+        args: { id: `${prefix}-e-${personId}`, personId, sessionId },
+      })),
     ],
     duringEnrolment,
   );
   await check(
     classDays.flatMap((day) =>
-      personIds.map((personId): MutationCall => ({ name: 'attendance.mark', args: { meetingId: `${sessionId}@${day}`, personId, status: 'present' } })),
+      personIds.map((personId): MutationCall => ({
+        name: 'attendance.mark',
+        args: { meetingId: `${sessionId}@${day}`, personId, status: 'present' },
+      })),
     ),
     afterSession,
   );
@@ -94,7 +136,9 @@ async function prepare(trainees: number): Promise<string[]> {
  * `warmUp` others), and renders `pdfRuns` PDFs. Expects the app database to hold no certificate
  * bench data yet (the bench starts from a deleted database).
  */
-async function benchCertificates(options: { trainees?: number; verifyRuns?: number; warmUp?: number; pdfRuns?: number } = {}): Promise<CertificatesBench> {
+async function benchCertificates(
+  options: { trainees?: number; verifyRuns?: number; warmUp?: number; pdfRuns?: number } = {},
+): Promise<CertificatesBench> {
   const { trainees = 1_000, verifyRuns = 50, warmUp = 5, pdfRuns = 4 } = options;
   await Dexie.delete(keysDatabase);
   const vault = webCryptoVault(keysDatabase);
@@ -102,7 +146,11 @@ async function benchCertificates(options: { trainees?: number; verifyRuns?: numb
   const setupStart = performance.now();
   const enrolmentIds = await prepare(trainees);
   const signing = await setUpSigning(
-    { organisationName: 'Institute for Data in Space Education and Applications', organisationCode: 'IDSEA', verifyUrl: 'https://verify.idsea.example' },
+    {
+      organisationName: 'Institute for Data in Space Education and Applications',
+      organisationCode: 'IDSEA',
+      verifyUrl: 'https://verify.idsea.example',
+    },
     vault,
   );
   if (!signing.every((o) => o.ok)) throw new Error('setting up signing was refused');
@@ -120,11 +168,20 @@ async function benchCertificates(options: { trainees?: number; verifyRuns?: numb
   const signer = vault.signer(device.id, verificationMethodOf(device.did));
   const sample = (await db.certificates.toArray()).find((c) => c.sessionId === sessionId);
   if (!sample) throw new Error('no certificate was issued');
-  const base = signInput(sample.credential as unknown as JsonObject, device.endorsement as unknown as EndorsementCredential);
+  const base = signInput(
+    sample.credential as unknown as JsonObject,
+    device.endorsement as unknown as EndorsementCredential,
+  );
   const signStart = performance.now();
   for (let i = 0; i < trainees; i++) {
     await issueCertificate(
-      { ...base, certificateId: crypto.randomUUID(), traineeName: `${names[i % names.length]} ${i}`, serial: `IDSEA-BNCH-${String(i).padStart(6, '0')}`, status: statusListEntry(base.status.statusListCredential, 50_000 + i) },
+      {
+        ...base,
+        certificateId: crypto.randomUUID(),
+        traineeName: `${names[i % names.length]} ${i}`,
+        serial: `IDSEA-BNCH-${String(i).padStart(6, '0')}`,
+        status: statusListEntry(base.status.statusListCredential, 50_000 + i),
+      },
       signer,
     );
   }
@@ -132,10 +189,16 @@ async function benchCertificates(options: { trainees?: number; verifyRuns?: numb
   progress(`signed ${trainees} more (no database) in ${Math.round(signOnlyMs)} ms`);
 
   const kit = await verificationKit(vault);
-  const verifyOptions: VerifyOptions = { trust: kit.rootKeys, statusLists: kit.statusLists, revocations: kit.revocations, now: new Date() };
+  const verifyOptions: VerifyOptions = {
+    trust: kit.rootKeys,
+    statusLists: kit.statusLists,
+    revocations: kit.revocations,
+    now: new Date(),
+  };
   const certificates = (await db.certificates.toArray()).filter((c) => c.sessionId === sessionId);
   const credentials = certificates.map((c) => c.credential as unknown as JsonObject);
-  if (credentials.length < warmUp + verifyRuns + 1) throw new Error(`only ${credentials.length} certificates were issued`);
+  if (credentials.length < warmUp + verifyRuns + 1)
+    throw new Error(`only ${credentials.length} certificates were issued`);
 
   // Cold: what the first verification after opening the app costs (no template, no cached form).
   clearRdfTemplates();
@@ -143,10 +206,14 @@ async function benchCertificates(options: { trainees?: number; verifyRuns?: numb
   let start = performance.now();
   const first = await verifyCertificate(credentials[0], verifyOptions);
   const coldMs = performance.now() - start;
-  if (first.status !== 'valid') throw new Error(`a freshly issued certificate verified as ${first.status}`);
+  if (first.status !== 'valid')
+    throw new Error(`a freshly issued certificate verified as ${first.status}`);
 
   // Warm: each sample a different certificate (canonical forms are cached by content).
-  const timed = async (fn: (credential: JsonObject) => Promise<unknown>, offset: number): Promise<number[]> => {
+  const timed = async (
+    fn: (credential: JsonObject) => Promise<unknown>,
+    offset: number,
+  ): Promise<number[]> => {
     for (const credential of credentials.slice(1, 1 + warmUp)) await fn(credential);
     const samples: number[] = [];
     for (const credential of credentials.slice(offset, offset + verifyRuns)) {
@@ -194,7 +261,9 @@ async function benchCertificates(options: { trainees?: number; verifyRuns?: numb
       ms: issueMs,
       issued: report.issued.length,
       refused: report.refused.length,
-      ...(report.refused[0] ? { firstRefusal: JSON.stringify(report.refused[0]).slice(0, 300) } : {}),
+      ...(report.refused[0]
+        ? { firstRefusal: JSON.stringify(report.refused[0]).slice(0, 300) }
+        : {}),
     },
     signOnly: { ms: signOnlyMs, count: trainees },
     verify: { coldMs, samples: verifySamples, status },
@@ -212,7 +281,14 @@ function signInput(credential: JsonObject, endorsement: EndorsementCredential): 
     name: string;
     validFrom: string;
     credentialSubject: {
-      achievement: { id: string; humanCode: string; name: string; description: string; criteria: { narrative: string }; creditsAvailable?: number };
+      achievement: {
+        id: string;
+        humanCode: string;
+        name: string;
+        description: string;
+        criteria: { narrative: string };
+        creditsAvailable?: number;
+      };
       result: { value: string }[];
     };
     credentialStatus: CertificateInput['status'];
@@ -230,7 +306,9 @@ function signInput(credential: JsonObject, endorsement: EndorsementCredential): 
       code: achievement.humanCode,
       title: achievement.name,
       description: achievement.description,
-      ...(achievement.creditsAvailable === undefined ? {} : { hours: achievement.creditsAvailable }),
+      ...(achievement.creditsAvailable === undefined
+        ? {}
+        : { hours: achievement.creditsAvailable }),
       criteria: achievement.criteria.narrative,
     },
     traineeName: '',

@@ -290,7 +290,9 @@ function templateFor(document: JsonObject, terms: ReadonlySet<string>, shape: Sh
       const oldest = templates.keys().next();
       if (!oldest.done) templates.delete(oldest.value);
     }
-    template = buildTemplate(document, terms, shape.leaves.length).then((built) => {
+    template = buildTemplate(document, terms, shape.leaves.length)
+      .catch(() => null)
+      .then((built) => {
       if (built) templateStats.built += 1;
       else templateStats.unusable += 1;
       return built;
