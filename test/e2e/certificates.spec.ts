@@ -40,7 +40,7 @@ test.describe('certificates, as a coordinator with no network', () => {
 
     // The finished short course: 12 of 14 meet the completion rule.
     const option = page.getByLabel('Session').locator('option', { hasText: 'DST-101 Bangkok short course' });
-    await page.getByLabel('Session').selectOption((await option.getAttribute('value')));
+    await page.getByLabel('Session').selectOption(await option.getAttribute('value'));
     await page.getByRole('button', { name: 'Open', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Ready for a certificate (12)' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Not ready yet (2)' })).toBeVisible();
