@@ -1,7 +1,7 @@
 import type { MutationCall } from '../mutations';
 import type { CourseLevel, SessionMode, SessionStatus } from '../domain/catalogue';
 import { partnerCountries, type courseLanguages } from '../domain/values';
-import { addDays, classDates } from '../domain/schedule';
+import { addDays, maxMeetingsPerSession } from '../domain/schedule';
 import { demoCountries, type PartnerCountry } from './places';
 import { demoProgrammes } from './workspace';
 
@@ -340,8 +340,10 @@ const languageCountries: Record<TitleLanguage, readonly PartnerCountry[]> = {
 const levels: readonly CourseLevel[] = ['introductory', 'intermediate', 'advanced'];
 
 /**
- * Weekly patterns of decade sessions, with how many weeks they run: short, so 10,000 sessions
- * make ~65,000 meetings. `first`/`last` are the offsets of the first and last class day from Monday.
+ * Weekly patterns of decade sessions, with how many weeks they run: the short courses and schools
+ * of one to three weeks IDSEA's members run, and a few longer part-time courses (evening classes
+ * online, afternoons in hybrid), so 10,000 sessions make ~108,000 class days (~10.8 each).
+ * `first`/`last` are the offsets of the first and last class day from Monday.
  */
 const decadePatterns: readonly {
   weight: number;
@@ -353,8 +355,9 @@ const decadePatterns: readonly {
   endTime: string;
   mode: SessionMode;
 }[] = [
+  // A one-week workshop: 5 days.
   {
-    weight: 35,
+    weight: 20,
     weekdays: [1, 2, 3, 4, 5],
     first: 0,
     last: 4,
@@ -363,41 +366,56 @@ const decadePatterns: readonly {
     endTime: '16:00',
     mode: 'in-person',
   },
+  // A two-week school: 10 days.
   {
-    weight: 20,
-    weekdays: [2, 4],
-    first: 1,
-    last: 3,
-    weeks: 3,
-    startTime: '18:00',
-    endTime: '20:00',
-    mode: 'online',
-  },
-  {
-    weight: 20,
-    weekdays: [1, 3, 5],
+    weight: 25,
+    weekdays: [1, 2, 3, 4, 5],
     first: 0,
     last: 4,
     weeks: 2,
-    startTime: '14:00',
-    endTime: '17:00',
-    mode: 'hybrid',
+    startTime: '09:00',
+    endTime: '16:00',
+    mode: 'in-person',
   },
+  // A three-week field or summer school: 15 days.
   {
     weight: 15,
-    weekdays: [1, 2, 3, 4],
+    weekdays: [1, 2, 3, 4, 5],
     first: 0,
-    last: 3,
-    weeks: 2,
+    last: 4,
+    weeks: 3,
     startTime: '08:30',
     endTime: '15:30',
     mode: 'in-person',
   },
+  // Two evenings a week online for eight weeks: 16 days.
   {
-    weight: 10,
-    weekdays: [1, 2, 3, 4, 5],
+    weight: 15,
+    weekdays: [2, 4],
+    first: 1,
+    last: 3,
+    weeks: 8,
+    startTime: '18:00',
+    endTime: '20:00',
+    mode: 'online',
+  },
+  // Three afternoons a week for four weeks: 12 days.
+  {
+    weight: 15,
+    weekdays: [1, 3, 5],
     first: 0,
     last: 4,
+    weeks: 4,
+    startTime: '14:00',
+    endTime: '17:00',
+    mode: 'hybrid',
+  },
+  // Two weeks of mornings, Monday to Thursday: 8 days.
+  {
+    weight: 10,
+    weekdays: [1, 2, 3, 4],
+    first: 0,
+    last: 3,
     weeks: 2,
     startTime: '09:00',
     endTime: '13:00',
@@ -406,9 +424,27 @@ const decadePatterns: readonly {
 ];
 
 const firstMonday = '2020-01-06';
-// Start weeks: Mondays from 2020-01-06 to 2030-12-09, so the longest pattern (three weeks of
+// Start weeks: Mondays from 2020-01-06 to 2030-11-04, so the longest pattern (eight weeks of
 // Tuesdays and Thursdays) still ends in 2030.
-const startWeeks = 571;
+const startWeeks = 566;
+/**
+ * Weeks of history: Mondays before the week of the default `today` (2026-01-12). Most sessions
+ * start in them (`historyShare`), uniformly: a catalogue ten years on is mostly its past, with
+ * the coming year planned and a few sessions further ahead. Fixed, not taken from
+ * `options.today`, so `decadeHistoryCatalogue` (another `today`) makes the same sessions.
+ */
+const historyWeeks = Math.floor(
+  (Date.parse(`${decadeDefaults.today}T00:00:00Z`) - Date.parse(`${firstMonday}T00:00:00Z`)) /
+    (7 * 86_400_000),
+);
+const historyShare = 0.88;
+
+/** Places in a session: a room holds 16–45, a hybrid class 20–60, an online class 30–90. */
+function capacityOf(mode: SessionMode, int: (n: number) => number): number {
+  if (mode === 'online') return 30 + int(61);
+  if (mode === 'hybrid') return 20 + int(41);
+  return 16 + int(30);
+}
 
 /** Picks an item by integer weights. */
 function weighted<T>(
@@ -426,8 +462,8 @@ function weighted<T>(
 }
 
 /**
- * The "decade" benchmark dataset: programmes, courses and sessions (with ~6–7 class days each)
- * spread over 2020–2030, in many languages and scripts. Deterministic for a seed and sizes.
+ * The "decade" benchmark dataset: programmes, courses and sessions (with ~10–11 class days each)
+ * spread over 2020–2030, most of them held before `today`, in many languages and scripts. Deterministic for a seed and sizes.
  * Ids start with `decade-` and codes carry four digits, so it loads beside the demo workspace.
  */
 export function decadeCatalogue(options: DecadeOptions = {}): MutationCall[] {
@@ -478,11 +514,12 @@ export function decadeCatalogue(options: DecadeOptions = {}): MutationCall[] {
     const hours = modules.reduce((sum, m) => sum + m.hours, 0);
     const languages: Language[] = lang !== 'en' && random() < 0.5 ? [lang, 'en'] : [lang];
 
-    // About a third require one or two earlier courses of the same programme.
+    // About one in five require an earlier course of the same programme (one in five of those,
+    // two): most short courses stand alone, and few trainees have completed two given courses.
     const prerequisites: string[] = [];
     const earlier = Math.floor(c / programmes);
-    if (earlier > 0 && random() < 0.35) {
-      const wanted = 1 + int(2);
+    if (earlier > 0 && random() < 0.2) {
+      const wanted = random() < 0.8 ? 1 : 2;
       for (let k = 0; k < wanted; k++) {
         const back = 1 + int(Math.min(earlier, 10));
         const pre = courseIds[c - back * programmes]!;
@@ -526,7 +563,11 @@ export function decadeCatalogue(options: DecadeOptions = {}): MutationCall[] {
     const place = demoCountries[country];
     const host = pick(place.hosts);
     const pattern = weighted(random, decadePatterns, (d) => d.weight, patternTotal);
-    const start = 7 * int(startWeeks) + pattern.first;
+    const week =
+      random() < historyShare
+        ? int(historyWeeks)
+        : historyWeeks + Math.floor((startWeeks - historyWeeks) * random() ** 2);
+    const start = 7 * week + pattern.first;
     const startDate = day(start);
     const endDate = day(start - pattern.first + 7 * (pattern.weeks - 1) + pattern.last);
     const enrolmentOpens = day(start - 60);
@@ -553,7 +594,7 @@ export function decadeCatalogue(options: DecadeOptions = {}): MutationCall[] {
         site: pattern.mode === 'online' && random() < 0.5 ? '' : host.site,
         city: host.city,
         country,
-        capacity: 12 + int(29),
+        capacity: capacityOf(pattern.mode, int),
         instructors,
         enrolmentOpens,
         enrolmentCloses,
@@ -577,6 +618,24 @@ export type CatalogueCounts = {
   meetings: number;
 };
 
+/**
+ * How many dates `classDates` gives for a session, counted without making them (ten times faster
+ * over the ~108,000 class days of the decade set).
+ */
+export function classDayCount(
+  startDate: string,
+  endDate: string,
+  weekdays: readonly number[],
+): number {
+  const first = Date.parse(`${startDate}T00:00:00Z`) / 86_400_000;
+  const last = Date.parse(`${endDate}T00:00:00Z`) / 86_400_000;
+  let count = 0;
+  for (let day = first; day <= last && count <= maxMeetingsPerSession; day++)
+    // Day 0, 1970-01-01, was a Thursday (ISO weekday 4).
+    if (weekdays.includes(((((day + 3) % 7) + 7) % 7) + 1)) count++;
+  return count;
+}
+
 /** Counts the programmes, courses, sessions and generated class days a list of create calls makes. */
 export function decadeCounts(calls: readonly MutationCall[]): CatalogueCounts {
   const counts: CatalogueCounts = { programmes: 0, courses: 0, sessions: 0, meetings: 0 };
@@ -585,11 +644,11 @@ export function decadeCounts(calls: readonly MutationCall[]): CatalogueCounts {
     else if (call.name === 'course.create') counts.courses++;
     else if (call.name === 'session.create') {
       counts.sessions++;
-      counts.meetings += classDates(
+      counts.meetings += classDayCount(
         call.args.startDate,
         call.args.endDate,
         call.args.schedule.weekdays,
-      ).length;
+      );
     }
   }
   return counts;

@@ -1,7 +1,7 @@
 import type { MutationArgs, MutationCall } from '../mutations';
 import type { PersonRole } from '../domain/people';
 import { partnerCountries, type courseLanguages } from '../domain/values';
-import { addDays, classDates, meetingId } from '../domain/schedule';
+import { addDays, meetingId } from '../domain/schedule';
 import { decadeCatalogue, decadeDefaults, mulberry32, type DecadeOptions } from './decade';
 import { demoCountries, type PartnerCountry } from './places';
 
@@ -20,14 +20,20 @@ type Status = 'present' | 'late' | 'excused' | 'absent';
  * every four weeks): requests in the session's window, marks and outcomes after it ended
  * (whole sessions are marked, until the marks budget is spent), and finally, at the catalogue's
  * `today`, `session.update` closes what has ended — so the end state has the same statuses as
- * `decadeCatalogue()`. Sessions after `today` still receive requests (dated in their windows,
- * so in the future): the set holds the whole decade.
+ * `decadeCatalogue()`. Requests are made only for sessions whose request day has come by `today`
+ * (those held, running, or starting in the next few weeks): a session further ahead has had no
+ * enrolment yet, so the future of the catalogue is empty of people, as it would be.
  *
- * Marks: a mark needs a placed trainee and a class day held before `today`. The decade catalogue
- * has ~62,000 class days (sessions of one to three weeks), so the full register of the default
- * set is ~600,000 marks; even every place of every session filled and marked on every class day,
- * past and future, would make ~1.6 million. The 3,000,000 marks the issue names would need
- * sessions about five times as long (a different catalogue, and a slower catalogue benchmark).
+ * Marks: a mark needs a placed trainee and a class day held before `today`. The issue's budgets,
+ * 300,000 enrolments and 3,000,000 marks over 10,000 sessions, mean ~30 places taken per session
+ * and ~10 marks per enrolment: a catalogue that is mostly history, with sessions of ~11 class
+ * days. So the decade catalogue puts 88% of its sessions before `today`, runs schools of one to
+ * three weeks and part-time courses of four to eight weeks (~108,000 class days, ~10.8 per
+ * session), and seats 16–45 in a room, 20–60 in a hybrid class and 30–90 online. The requests
+ * go to the ~7,900 sessions whose enrolment has happened (~300,000 places), 0.75–1.35 requests
+ * per place from session to session, and what the few courses with prerequisites cannot fill
+ * goes to free places of later sessions: ~270,000 requests get a place, ~30,000 wait. The full
+ * register, every placed trainee on every class day held, is ~3,016,000 marks in ~7,300 sessions.
  */
 export type DecadePeopleOptions = {
   institutions?: number;
@@ -37,7 +43,7 @@ export type DecadePeopleOptions = {
   /**
    * Attendance marks: whole sessions are marked until this budget is spent. The default,
    * `Infinity`, is the full register: every placed trainee on every class day held before
-   * `today` (`stats.projectedMarks`, about 600,000 for the default set).
+   * `today` (`stats.projectedMarks`, about 3,016,000 for the default set).
    */
   marks?: number;
   /** Record completed / not-completed for the enrolled trainees of every ended session. */
@@ -103,7 +109,7 @@ export type DecadePeopleStats = {
   projectedMarks: number;
   /** Sessions marked (all their enrolled trainees, every class day up to `today`). */
   markedSessions: number;
-  /** Sessions that accept requests (open in the history catalogue). */
+  /** Sessions that took requests: open in the history catalogue, their request day by `today`. */
   openSessions: number;
   /** Sessions that received at least one request. */
   sessionsWithRequests: number;
@@ -118,10 +124,12 @@ export type DecadePeopleStats = {
 export type DecadePeoplePlan = {
   stats: DecadePeopleStats;
   /**
-   * The batches in time order, each made only when asked for, so memory holds one batch (at
-   * most `batchSize` people, or one admin day's requests, outcomes or marks; a day's marks are
-   * about 11,000 at most with the defaults). With `phases`, only those phases are made; the others
-   * cost nothing (each phase draws from its own random streams, so its calls do not change).
+   * The batches in time order, each made only when asked for, so memory holds one batch: at
+   * most `batchSize` people, or one admin day's requests, outcomes, marks or closing updates,
+   * split after a session once they reach `batchSize` (so a batch is at most `batchSize` plus one
+   * session's calls: 10,000 plus at most 1,440 marks with the defaults; a busy day has ~56,000
+   * marks). With `phases`, only those phases are made; the others cost nothing (each phase draws
+   * from its own random streams, so its calls do not change).
    */
   batches(options?: { phases?: readonly DecadePeoplePhase[] }): Generator<DecadePeopleBatch>;
 };
@@ -723,6 +731,25 @@ const adminDayOnOrBefore = (date: string) =>
 const adminDayOnOrAfter = (date: string) =>
   dayString(adminOrigin + 28 * Math.ceil((dayNumber(date) - adminOrigin) / 28));
 const minDate = (a: string, b: string) => (a < b ? a : b);
+/** Dates as strings, made once each (a few thousand days, used by ~100,000 class days). */
+const dayStrings = new Map<number, string>();
+const cachedDay = (n: number) => {
+  let date = dayStrings.get(n);
+  if (date === undefined) dayStrings.set(n, (date = dayString(n)));
+  return date;
+};
+/** The class days of a session before `before`: what `classDates` gives, from day numbers. */
+function classDatesBefore(
+  s: { startDate: string; endDate: string; weekdays: readonly number[] },
+  before: string,
+): string[] {
+  const last = Math.min(dayNumber(s.endDate), dayNumber(before) - 1);
+  const dates: string[] = [];
+  // Day 0, 1970-01-01, was a Thursday (ISO weekday 4).
+  for (let day = dayNumber(s.startDate); day <= last; day++)
+    if (s.weekdays.includes(((((day + 3) % 7) + 7) % 7) + 1)) dates.push(cachedDay(day));
+  return dates;
+}
 
 type SessionFacts = {
   index: number;
@@ -799,7 +826,10 @@ export function planDecadePeople(options: DecadePeopleOptions = {}): DecadePeopl
   // The timeline: requests on each session's request day, outcomes the day after it ends.
   type Event = { day: string; kind: 0 | 1; session: SessionFacts }; // 0 outcome, 1 request
   const events: Event[] = [];
-  for (const s of open) {
+  // Requests only where they had been made by `today`: a session whose enrolment is still to
+  // come has none yet.
+  const requestable = open.filter((s) => s.requestDay <= asOf);
+  for (const s of requestable) {
     events.push({ day: s.requestDay, kind: 1, session: s });
     if (o.outcomes && s.endDate < asOf) events.push({ day: s.recordDay, kind: 0, session: s });
   }
@@ -808,7 +838,7 @@ export function planDecadePeople(options: DecadePeopleOptions = {}): DecadePeopl
   );
 
   const enrolRandom = stream(2);
-  const totalCapacity = open.reduce((sum, s) => sum + s.capacity, 0);
+  const totalCapacity = requestable.reduce((sum, s) => sum + s.capacity, 0);
   const fill = totalCapacity ? o.enrolments / totalCapacity : 0;
   const firstEnrolment = new Int32Array(open.length);
   const requestCount = new Int32Array(open.length);
@@ -847,11 +877,12 @@ export function planDecadePeople(options: DecadePeopleOptions = {}): DecadePeopl
       }
       continue;
     }
-    // About `fill` requests per place, never more than twice the capacity (a waiting list as long
-    // as the class); what sessions with prerequisites could not fill moves on to later sessions.
+    // About `fill` requests per place (from 0.75 to 1.35 times as many: some sessions have room
+    // left, popular ones a waiting list), never more than twice the capacity; what sessions with
+    // prerequisites could not fill moves on to the free places of later sessions.
     const most = 2 * s.capacity;
-    const wanted = Math.min(most, Math.round(s.capacity * fill * (0.6 + 0.8 * enrolRandom())));
-    const extra = Math.min(carry, most - wanted);
+    const wanted = Math.min(most, Math.round(s.capacity * fill * (0.75 + 0.6 * enrolRandom())));
+    const extra = Math.min(carry, Math.max(0, s.capacity - wanted));
     carry -= extra;
     let target = Math.min(o.enrolments - requests, wanted + extra);
     firstEnrolment[s.index] = requests;
@@ -884,7 +915,7 @@ export function planDecadePeople(options: DecadePeopleOptions = {}): DecadePeopl
   for (const s of open) {
     const enrolled = Math.min(s.capacity, requestCount[s.index]!);
     if (s.startDate >= asOf || enrolled === 0) continue;
-    const dates = classDates(s.startDate, s.endDate, s.weekdays).filter((d) => d < asOf);
+    const dates = classDatesBefore(s, asOf);
     projectedMarks += enrolled * dates.length;
     markable.push({ s, dates, enrolled });
   }
@@ -922,7 +953,7 @@ export function planDecadePeople(options: DecadePeopleOptions = {}): DecadePeopl
     marks,
     projectedMarks,
     markedSessions: marked.size,
-    openSessions: open.length,
+    openSessions: requestable.length,
     sessionsWithRequests,
     prerequisiteShortfall: shortfall,
     closing: closing.length,
@@ -1050,15 +1081,28 @@ export function planDecadePeople(options: DecadePeopleOptions = {}): DecadePeopl
     for (const step of steps) {
       const phase = phases[step.order]!;
       if (!wanted(phase)) continue;
-      if (!current || current.phase !== phase || current.now !== at(step.day)) {
+      // A day's calls of one kind, split after a session once they reach `batchSize` (a busy
+      // admin day has ~50,000 marks).
+      if (
+        !current ||
+        current.phase !== phase ||
+        current.now !== at(step.day) ||
+        current.calls.length >= o.batchSize
+      ) {
         if (current?.calls.length) yield current;
         current = { phase, now: at(step.day), calls: [] };
       }
-      const calls = current.calls;
       if (!step.session) {
-        for (const args of closing) calls.push({ name: 'session.update', args });
+        for (const args of closing) {
+          if (current.calls.length >= o.batchSize) {
+            yield current;
+            current = { phase, now: current.now, calls: [] };
+          }
+          current.calls.push({ name: 'session.update', args });
+        }
         continue;
       }
+      const calls = current.calls;
       const s = step.session;
       const first = firstEnrolment[s.index]!;
       const count = requestCount[s.index]!;

@@ -3,10 +3,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   decadeCatalogue,
   decadeCounts,
+  decadeDefaults,
   demoCountries,
   mulberry32,
   type PartnerCountry,
 } from '../../shared/demo';
+import { classDayCount } from '../../shared/demo/decade';
+import { classDates } from '../../shared/domain/schedule';
 import { partnerCountries } from '../../shared/domain/values';
 import { describeFieldError, fieldErrors } from '../../shared/errors';
 import { findMutation, type MutationArgs, type MutationCall } from '../../shared/mutations';
@@ -47,11 +50,12 @@ describe('mulberry32', () => {
 });
 
 describe('decadeCatalogue', () => {
-  it('makes 5 programmes, exactly 2,000 courses and 10,000 sessions in under a second when called with the defaults', () => {
+  it('makes 5 programmes, exactly 2,000 courses, 10,000 sessions and ~108,000 class days in under a second when called with the defaults', () => {
     const counts = decadeCounts(full);
     expect(counts).toMatchObject({ programmes: 5, courses: 2_000, sessions: 10_000 });
-    expect(counts.meetings).toBeGreaterThan(50_000);
-    expect(counts.meetings).toBeLessThan(75_000);
+    // ~10.8 class days a session: enough for 300,000 enrolments to hold ~3,000,000 marks.
+    expect(counts.meetings).toBeGreaterThan(100_000);
+    expect(counts.meetings).toBeLessThan(115_000);
     expect(full).toHaveLength(12_005);
     expect(fullMs).toBeLessThan(1_000);
   });
@@ -72,12 +76,43 @@ describe('decadeCatalogue', () => {
   it('lists every prerequisite before the course that needs it when read in order', () => {
     const seen = new Set<string>();
     let withPrerequisites = 0;
+    let withTwo = 0;
     for (const course of coursesOf(full)) {
       if (course.prerequisites.length) withPrerequisites++;
+      if (course.prerequisites.length > 1) withTwo++;
       for (const p of course.prerequisites) expect(seen.has(p)).toBe(true);
       seen.add(course.id);
     }
-    expect(withPrerequisites).toBeGreaterThan(400);
+    // About one course in five, a few of them with two.
+    expect(withPrerequisites).toBeGreaterThan(300);
+    expect(withPrerequisites).toBeLessThan(500);
+    expect(withTwo).toBeGreaterThan(30);
+  });
+
+  it('holds most sessions before today, with schools of one to three weeks and part-time courses up to eight', () => {
+    const sessions = sessionsOf(full);
+    const past = sessions.filter((s) => s.startDate < decadeDefaults.today).length;
+    expect(past / sessions.length).toBeGreaterThan(0.85);
+    expect(past / sessions.length).toBeLessThan(0.9);
+    const days = new Map<number, number>();
+    let total = 0;
+    sessions.forEach((s, i) => {
+      const n = classDayCount(s.startDate, s.endDate, s.schedule.weekdays);
+      total += n;
+      days.set(n, (days.get(n) ?? 0) + 1);
+      if (i % 50 === 0)
+        expect(n, s.id).toBe(classDates(s.startDate, s.endDate, s.schedule.weekdays).length);
+    });
+    expect([...days.keys()].sort((a, b) => a - b)).toEqual([5, 8, 10, 12, 15, 16]);
+    expect(total / sessions.length).toBeGreaterThan(10);
+    expect(total / sessions.length).toBeLessThan(11.5);
+    const mean = (mode: string) => {
+      const of = sessions.filter((s) => s.mode === mode);
+      return of.reduce((sum, s) => sum + s.capacity, 0) / of.length;
+    };
+    expect(mean('online')).toBeGreaterThan(mean('hybrid'));
+    expect(mean('hybrid')).toBeGreaterThan(mean('in-person'));
+    for (const s of sessions) expect(s.capacity >= 16 && s.capacity <= 90, s.id).toBe(true);
   });
 
   it('spreads sessions over 2020 to 2030 in partner countries with their time zones when generated', () => {
