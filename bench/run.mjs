@@ -54,7 +54,7 @@ const settings = {
    */
   people: {
     people: countOrZero(process.env.BENCH_PEOPLE, 100_000),
-    // The full set (300,000 requests, 200,000 marks) takes far longer than the rest of the bench
+    // The full set (~300,000 requests, ~3,000,000 marks) takes far longer than the rest of the bench
     // together on 2 cores: by default a part of it, and the rates give the projection.
     enrolments: countOrZero(process.env.BENCH_ENROLMENTS, 60_000),
     marks: countOrZero(process.env.BENCH_MARKS, 40_000),

@@ -99,8 +99,14 @@ export class BufferedDexieStore implements MutationStore {
   }
 
   async findBy<T extends TableName>(table: T, field: IndexedField[T], value: string): Promise<Tables[T][]> {
-    const stored = (this.fetchedBy.get(`${table} ${field} ${value}`) ??
-      (await this.db.table(table).where(field).equals(value).toArray())) as Tables[T][];
+    const key = `${table} ${field} ${value}`;
+    let stored = this.fetchedBy.get(key) as Tables[T][] | undefined;
+    if (!stored) {
+      stored = (await this.db.table(table).where(field).equals(value).toArray()) as Tables[T][];
+      // Stored rows do not change during the batch (its writes live in the layers merged
+      // below), so a second mutation asking the same question reads nothing.
+      this.fetchedBy.set(key, stored);
+    }
     const byId = new Map(stored.map((row) => [row.id, row as Slot<Tables[T]>]));
     // Rows the batch wrote: those now holding `value` (from the batch's own index, so a large
     // import does not rescan the whole batch for every lookup), and stored rows it changed.

@@ -145,22 +145,50 @@ type IssueContext = {
   completion: Completion;
 };
 
-/** Reads what a certificate for this enrolment says (undefined when a record is missing). */
-async function contextFor(enrolmentId: string, issuer: Issuer): Promise<Omit<IssueContext, 'issuer' | 'endorsement'> | undefined> {
-  const enrolment = await db.enrolments.get(enrolmentId);
-  const person = enrolment && (await db.people.get(enrolment.personId));
-  const session = enrolment && (await db.sessions.get(enrolment.sessionId));
-  const course = session && (await db.courses.get(session.courseId));
-  if (!enrolment || !person || !session || !course) return undefined;
-  const [meetings, marks, results, template] = await Promise.all([
-    db.meetings.where('sessionId').equals(session.id).toArray(),
-    db.attendance.where('personId').equals(person.id).filter((m) => m.sessionId === session.id).toArray(),
-    db.results.where('enrolmentId').equals(enrolment.id).toArray(),
-    db.certificateTemplates.get(course.id),
-  ]);
-  void issuer;
-  const completion = completionOf({ course, meetings, marks, results, asOf: localToday() });
-  return { enrolment, person, session, course, template, completion };
+/**
+ * Reads what the certificates of these enrolments say, in one read transaction with one bulk
+ * read per table (a chunk of 25 costs a handful of IndexedDB round trips, not 200).
+ */
+async function contextsFor(enrolmentIds: readonly string[]): Promise<Map<string, Omit<IssueContext, 'issuer' | 'endorsement'>>> {
+  return db.transaction('r', [db.enrolments, db.people, db.sessions, db.courses, db.meetings, db.attendance, db.results, db.certificateTemplates], async () => {
+    const enrolments = (await db.enrolments.bulkGet([...enrolmentIds])).filter((e) => e !== undefined);
+    const ids = <T>(values: T[]) => [...new Set(values)];
+    const [people, sessions, results] = await Promise.all([
+      db.people.bulkGet(ids(enrolments.map((e) => e.personId))),
+      db.sessions.bulkGet(ids(enrolments.map((e) => e.sessionId))),
+      db.results.where('enrolmentId').anyOf(enrolments.map((e) => e.id)).toArray(),
+    ]);
+    const sessionList = sessions.filter((s) => s !== undefined);
+    const courseIds = ids(sessionList.map((s) => s.courseId));
+    const [courses, templates, meetings, marks] = await Promise.all([
+      db.courses.bulkGet(courseIds),
+      db.certificateTemplates.bulkGet(courseIds),
+      db.meetings.where('sessionId').anyOf(sessionList.map((s) => s.id)).toArray(),
+      db.attendance.where('personId').anyOf(ids(enrolments.map((e) => e.personId))).toArray(),
+    ]);
+    const byId = <T extends { id: string }>(rows: (T | undefined)[]) => new Map(rows.filter((r) => r !== undefined).map((r) => [r.id, r]));
+    const personById = byId(people);
+    const sessionById = byId(sessionList);
+    const courseById = byId(courses);
+    const templateById = byId(templates);
+    const asOf = localToday();
+    const contexts = new Map<string, Omit<IssueContext, 'issuer' | 'endorsement'>>();
+    for (const enrolment of enrolments) {
+      const person = personById.get(enrolment.personId);
+      const session = sessionById.get(enrolment.sessionId);
+      const course = session && courseById.get(session.courseId);
+      if (!person || !session || !course) continue;
+      const completion = completionOf({
+        course,
+        meetings: meetings.filter((m) => m.sessionId === session.id),
+        marks: marks.filter((m) => m.personId === person.id && m.sessionId === session.id),
+        results: results.filter((r) => r.enrolmentId === enrolment.id),
+        asOf,
+      });
+      contexts.set(enrolment.id, { enrolment, person, session, course, template: templateById.get(course.id), completion });
+    }
+    return contexts;
+  });
 }
 
 /** The plain values of one certificate (what gets signed). */
@@ -229,8 +257,10 @@ export async function issueCertificates(
     }
     const calls: MutationCall[] = [];
     const forEnrolment: string[] = [];
-    for (const enrolmentId of enrolmentIds.slice(start, start + issueChunk)) {
-      const context = await contextFor(enrolmentId, issuer);
+    const chunk = enrolmentIds.slice(start, start + issueChunk);
+    const contexts = await contextsFor(chunk);
+    for (const enrolmentId of chunk) {
+      const context = contexts.get(enrolmentId);
       if (!context) {
         report.refused.push({ enrolmentId, outcome: { ok: false, error: { code: 'not-found', params: {}, fields: [] } } });
         continue;
