@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { isMissing, namesIn } from './files';
 import path from 'node:path';
 import { backupNameSchema } from '../../shared/ipc/contract';
 import type { BackupInfo, IpcResult } from '../../shared/ipc/contract';
@@ -54,13 +55,7 @@ export class BackupStore {
 
   /** The backups, newest first. An absent folder means no backups yet. */
   async list(): Promise<BackupInfo[]> {
-    let names: string[];
-    try {
-      names = await readdir(this.directory);
-    } catch (error) {
-      if (isMissing(error)) return [];
-      throw error;
-    }
+    const names = await namesIn(this.directory);
     const infos: BackupInfo[] = [];
     for (const name of names.filter(isBackupName)) {
       try {
@@ -144,6 +139,3 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function isMissing(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && error.code === 'ENOENT';
-}

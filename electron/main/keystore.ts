@@ -1,5 +1,6 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
-import { access, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { access, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { isMissing, namesIn } from './files';
 import path from 'node:path';
 import { keyIdSchema, maxSignBytes } from '../../shared/ipc/contract';
 import type { IpcResult, StoredKey } from '../../shared/ipc/contract';
@@ -80,13 +81,7 @@ export class Keystore {
 
   /** The stored keys, oldest first. A missing folder means no keys yet. */
   async list(): Promise<StoredKey[]> {
-    let names: string[];
-    try {
-      names = await readdir(this.directory);
-    } catch (error) {
-      if (isMissing(error)) return [];
-      throw error;
-    }
+    const names = await namesIn(this.directory);
     const keys: StoredKey[] = [];
     for (const name of names) {
       if (!name.endsWith(suffix)) continue;
@@ -224,6 +219,3 @@ async function exists(file: string): Promise<boolean> {
   }
 }
 
-function isMissing(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && error.code === 'ENOENT';
-}

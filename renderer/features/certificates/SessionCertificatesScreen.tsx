@@ -1,13 +1,12 @@
 import { useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { completionOf, readyForCertificate } from '../../../shared/domain/completion';
-import { displayName } from '../../../shared/domain/people';
+import { readyForCertificate } from '../../../shared/domain/completion';
 import { localToday } from '../../../shared/domain/vocabulary';
 import { db, useLiveQuery } from '../../db';
 import { useErrorText, useT } from '../../i18n';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { NotFound } from '../catalogue';
-import { useNoticeText, useSessionRoster } from '../enrolment';
+import { completionRows, useNoticeText, useSessionRoster } from '../enrolment';
 import { useSigning } from './data';
 import { issueCertificates, type IssueProgress, type IssueReport } from './signing';
 import './certificates.css';
@@ -32,30 +31,13 @@ export function SessionCertificatesScreen() {
   const stop = useRef<AbortController | null>(null);
 
   const rows = useMemo(() => {
-    if (!roster?.course || !issued) return [];
-    const { course, meetings } = roster;
+    if (!roster || !issued) return [];
     const activeByEnrolment = new Map(issued.filter((c) => !c.revokedAt).map((c) => [c.enrolmentId, c]));
-    const asOf = localToday();
-    return roster.enrolments
-      .filter((e) => e.state === 'enrolled' || e.state === 'completed' || e.state === 'not-completed')
-      .map((enrolment) => {
-        const person = roster.personById.get(enrolment.personId);
-        const completion = completionOf({
-          course,
-          meetings,
-          marks: roster.marksByPerson.get(enrolment.personId) ?? [],
-          results: roster.resultsByEnrolment.get(enrolment.id) ?? [],
-          asOf,
-        });
-        return {
-          enrolment,
-          name: person ? displayName(person) : enrolment.personId,
-          completion,
-          ready: readyForCertificate(enrolment, completion),
-          certificate: activeByEnrolment.get(enrolment.id),
-        };
-      })
-      .sort((a, b) => a.name.localeCompare(b.name));
+    return completionRows(roster, localToday()).map((row) => ({
+      ...row,
+      ready: readyForCertificate(row.enrolment, row.completion),
+      certificate: activeByEnrolment.get(row.enrolment.id),
+    }));
   }, [roster, issued]);
 
   if (roster === undefined || !signing || issued === undefined) return <p className="loading">{t('common.loading')}</p>;

@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { completionOf, readyForCertificate } from '../../../shared/domain/completion';
-import { displayName } from '../../../shared/domain/people';
+import { readyForCertificate } from '../../../shared/domain/completion';
 import { localToday } from '../../../shared/domain/vocabulary';
 import { useMutate } from '../../db';
 import { useErrorText, useT } from '../../i18n';
 import { useNoticeText } from './notices';
 import { PersonName } from './PersonName';
+import { completionRows } from './roster';
 import type { Roster, StatusMessage } from './RosterScreen';
 
 /**
@@ -27,25 +27,8 @@ export function CompletionPanel({
   const noticeText = useNoticeText();
   const mutate = useMutate();
   const [busy, setBusy] = useState<string | null>(null);
-  const { course, meetings, personById } = roster;
-  const rows = useMemo(() => {
-    if (!course) return [];
-    const asOf = localToday();
-    return roster.enrolments
-      .filter((e) => e.state === 'enrolled' || e.state === 'completed' || e.state === 'not-completed')
-      .map((enrolment) => {
-        const person = personById.get(enrolment.personId);
-        const completion = completionOf({
-          course,
-          meetings,
-          marks: roster.marksByPerson.get(enrolment.personId) ?? [],
-          results: roster.resultsByEnrolment.get(enrolment.id) ?? [],
-          asOf,
-        });
-        return { enrolment, person, name: person ? displayName(person) : enrolment.personId, completion };
-      })
-      .sort((a, b) => a.name.localeCompare(b.name));
-  }, [course, meetings, personById, roster.enrolments, roster.marksByPerson, roster.resultsByEnrolment]);
+  const { course } = roster;
+  const rows = useMemo(() => completionRows(roster, localToday()), [roster]);
   if (!course) return null;
   const ready = rows.filter((r) => readyForCertificate(r.enrolment, r.completion));
 

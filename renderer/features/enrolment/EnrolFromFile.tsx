@@ -4,6 +4,7 @@ import { db, runBatch, useLiveQuery } from '../../db';
 import { useErrorText, useT } from '../../i18n';
 import { ProgressBar } from '../../ui/ProgressBar';
 import {
+  useChosenPeopleFile,
   assignColumn,
   emailsInFile,
   FilePicker,
@@ -14,10 +15,8 @@ import {
   peopleByEmails,
   personImportFields,
   Preview,
-  readPeopleFile,
   RowErrors,
   saveMapping,
-  type FileProblem,
   type PersonImportField,
   type PersonMapping,
   type ReadFile,
@@ -45,29 +44,8 @@ type Done = { outcomes: EnrolOutcome[]; stoppedAt: { done: number; total: number
 /** "Enrol from a file": choose a CSV of people, check what it would do, enrol the matched rows. */
 export function EnrolFromFile({ roster }: { roster: Roster }) {
   const t = useT();
-  const [file, setFile] = useState<ReadFile | null>(null);
-  const [problem, setProblem] = useState<{ name: string; problem: FileProblem } | null>(null);
   const [done, setDone] = useState<Done | null>(null);
-  const inputRef = useRef<HTMLInputElement>(null);
-
-  const choose = async (chosen: File | undefined) => {
-    if (!chosen) return;
-    setDone(null);
-    const read = readPeopleFile(chosen.name, new Uint8Array(await chosen.arrayBuffer()));
-    if (read.ok) {
-      setProblem(null);
-      setFile(read.file);
-    } else {
-      setFile(null);
-      setProblem({ name: chosen.name, problem: read.problem });
-    }
-  };
-  const chooseAgain = () => {
-    setFile(null);
-    setDone(null);
-    if (inputRef.current) inputRef.current.value = '';
-    inputRef.current?.focus();
-  };
+  const { file, problem, inputRef, choose, chooseAgain } = useChosenPeopleFile(() => setDone(null));
 
   return (
     <section aria-labelledby="enrol-file-title" className="roster-panel enrol-file">

@@ -1,4 +1,7 @@
-import type { Enrolment, EnrolmentState } from '../../../shared/domain/enrolment';
+import { completionOf, type Completion } from '../../../shared/domain/completion';
+import type { AssessmentResult, AttendanceMark, Enrolment, EnrolmentState } from '../../../shared/domain/enrolment';
+import type { Course, Meeting } from '../../../shared/domain/catalogue';
+import { displayName, type Person } from '../../../shared/domain/people';
 
 type RosterEntry = Pick<Enrolment, 'id' | 'state' | 'waitlistRank' | 'createdAt'>;
 
@@ -59,4 +62,34 @@ export function sortRoster<E extends RosterEntry>(
       (positions.get(a.id) ?? 0) - (positions.get(b.id) ?? 0) ||
       compareNames(nameOf(a), nameOf(b)),
   );
+}
+
+/** What completion is judged on for a whole session (the roster's indexes). */
+export type CompletionSource = {
+  course: Course | undefined;
+  meetings: readonly Meeting[];
+  enrolments: readonly Enrolment[];
+  personById: ReadonlyMap<string, Person>;
+  marksByPerson: ReadonlyMap<string, AttendanceMark[]>;
+  resultsByEnrolment: ReadonlyMap<string, AssessmentResult[]>;
+};
+
+/** Where each trainee taking part stands against the completion rule on `asOf`, by name. */
+export function completionRows(roster: CompletionSource, asOf: string): { enrolment: Enrolment; person: Person | undefined; name: string; completion: Completion }[] {
+  const { course, meetings } = roster;
+  if (!course) return [];
+  return roster.enrolments
+    .filter((e) => e.state === 'enrolled' || e.state === 'completed' || e.state === 'not-completed')
+    .map((enrolment) => {
+      const person = roster.personById.get(enrolment.personId);
+      const completion = completionOf({
+        course,
+        meetings,
+        marks: roster.marksByPerson.get(enrolment.personId) ?? [],
+        results: roster.resultsByEnrolment.get(enrolment.id) ?? [],
+        asOf,
+      });
+      return { enrolment, person, name: person ? displayName(person) : enrolment.personId, completion };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -1,13 +1,43 @@
 // The pieces of a CSV import screen shared by the people import and "enrol from a file":
 // choosing or dropping a file, the first rows, which column holds what, and the row errors.
-import { useState, type DragEvent, type RefObject } from 'react';
+import { useRef, useState, type DragEvent, type RefObject } from 'react';
 import { useErrorText, useT, type MessageId } from '../../i18n';
 import { personImportFields, type PersonImportField, type PersonMapping } from './csv/mapping';
 import type { RowError } from './csv/people';
-import type { ReadFile } from './importPlan';
+import { readPeopleFile, type FileProblem, type ReadFile } from './importPlan';
 import './people.css';
 
 const previewRows = 5;
+
+/**
+ * The file a CSV screen works on: `choose` reads a picked or dropped file (or says what is wrong
+ * with it), `chooseAgain` clears it and puts the focus back on the file field. `onChange` runs
+ * on both, so the screen can forget the result of an earlier file.
+ */
+export function useChosenPeopleFile(onChange: () => void) {
+  const [file, setFile] = useState<ReadFile | null>(null);
+  const [problem, setProblem] = useState<{ name: string; problem: FileProblem } | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const choose = async (chosen: File | undefined) => {
+    if (!chosen) return;
+    onChange();
+    const read = readPeopleFile(chosen.name, new Uint8Array(await chosen.arrayBuffer()));
+    if (read.ok) {
+      setProblem(null);
+      setFile(read.file);
+    } else {
+      setFile(null);
+      setProblem({ name: chosen.name, problem: read.problem });
+    }
+  };
+  const chooseAgain = () => {
+    setFile(null);
+    onChange();
+    if (inputRef.current) inputRef.current.value = '';
+    inputRef.current?.focus();
+  };
+  return { file, problem, inputRef, choose, chooseAgain };
+}
 
 /** A file field that also takes a dropped file. */
 export function FilePicker({

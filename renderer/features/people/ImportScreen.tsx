@@ -12,12 +12,10 @@ import {
   importCounts,
   institutionsByName,
   loadMapping,
-  readPeopleFile,
   saveMapping,
-  type FileProblem,
   type ReadFile,
 } from './importPlan';
-import { fieldLabel, FilePicker, MappingEditor, Preview, RowErrors } from './ImportParts';
+import { fieldLabel, FilePicker, MappingEditor, Preview, RowErrors, useChosenPeopleFile } from './ImportParts';
 import { peopleByEmails } from './data';
 import { usePeopleLabels } from './labels';
 import './people.css';
@@ -35,29 +33,8 @@ type Summary = {
 /** Import people from a CSV file: choose, map columns, check, confirm, import with progress. */
 export function ImportScreen() {
   const t = useT();
-  const [file, setFile] = useState<ReadFile | null>(null);
-  const [problem, setProblem] = useState<{ name: string; problem: FileProblem } | null>(null);
   const [summary, setSummary] = useState<Summary | null>(null);
-  const inputRef = useRef<HTMLInputElement>(null);
-
-  const choose = async (chosen: File | undefined) => {
-    if (!chosen) return;
-    setSummary(null);
-    const read = readPeopleFile(chosen.name, new Uint8Array(await chosen.arrayBuffer()));
-    if (read.ok) {
-      setProblem(null);
-      setFile(read.file);
-    } else {
-      setFile(null);
-      setProblem({ name: chosen.name, problem: read.problem });
-    }
-  };
-  const chooseAgain = () => {
-    setFile(null);
-    setSummary(null);
-    if (inputRef.current) inputRef.current.value = '';
-    inputRef.current?.focus();
-  };
+  const { file, problem, inputRef, choose, chooseAgain } = useChosenPeopleFile(() => setSummary(null));
 
   return (
     <div className="people-import">

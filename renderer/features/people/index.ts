@@ -27,4 +27,4 @@ export {
   type FileProblem,
   type ReadFile,
 } from './importPlan';
-export { FilePicker, MappingEditor, Preview, RowErrors, useRowErrorText } from './ImportParts';
+export { FilePicker, MappingEditor, Preview, RowErrors, useChosenPeopleFile, useRowErrorText } from './ImportParts';

@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { desktopBridge } from '../../../platform/desktop';
+import { downloadBlob } from '../download';
 import { CertificatePage } from './CertificatePage';
 import { renderCertificatePdf } from './renderCertificatePdf';
 import type { CertificateView } from './types';
@@ -82,22 +83,9 @@ export async function saveCertificatePdf(args: {
       return result.ok ? { ok: true, ...result.value } : { ok: false, reason: result.error.message };
     }
     const blob = await renderViewToPdf(args.view, { credentialJson: args.credentialJson, fileName });
-    download(blob, fileName);
+    downloadBlob(blob, fileName);
     return { ok: true, saved: true };
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : String(error) };
   }
-}
-
-function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked later: some browsers start reading the blob only after the click handler returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
