@@ -1,5 +1,5 @@
 import { NavLink, Outlet } from 'react-router';
-import { db, useLiveQuery } from '../db';
+import { pendingChanges, useLiveQuery } from '../db';
 import { useT } from '../i18n';
 import { useConnectivity } from '../state/connectivity';
 import { useSettings } from '../state/settings';
@@ -11,7 +11,7 @@ export function Layout() {
   const t = useT();
   const online = useConnectivity((s) => s.online);
   const role = useSettings((s) => s.role);
-  const pending = useLiveQuery(() => db.outbox.count(), []) ?? 0;
+  const pending = useLiveQuery(() => pendingChanges(), []) ?? 0;
   return (
     <div className="app">
       <a className="skip-link" href="#main">

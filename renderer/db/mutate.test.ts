@@ -137,3 +137,21 @@ describe('mutate', () => {
     expect(await db.courses.count()).toBe(21);
   });
 });
+
+describe('pendingChanges', () => {
+  it('counts the outbox as a queue: every change appended, none when empty, the rest after the front is drained', async () => {
+    const { pendingChanges } = await import('./index');
+    const database = new ApogeeDb(`pending-${Math.random()}`);
+    await database.open();
+    expect(await pendingChanges(database)).toBe(0);
+    const calls = Array.from({ length: 7 }, (_, i) => ({ name: 'programme.create' as const, args: programmeArgs({ id: `p-${i}`, name: `Programme ${i}` }) }));
+    await runMutations(database, calls, { actor: coordinator, now: () => '2026-01-01T00:00:00.000Z' });
+    expect(await pendingChanges(database)).toBe(await database.outbox.count());
+    expect(await pendingChanges(database)).toBe(7);
+    // What sync will do: remove acknowledged entries from the front.
+    const firstThree = (await database.outbox.orderBy(':id').limit(3).primaryKeys()) as number[];
+    await database.outbox.bulkDelete(firstThree);
+    expect(await pendingChanges(database)).toBe(4);
+    await database.delete();
+  });
+});

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { BackupInfo } from '../../../shared/ipc';
-import { db, useLiveQuery } from '../../db';
+import { db, pendingChanges, useLiveQuery } from '../../db';
 import { exportBackup, parseBackup, restoreBackup, type Backup, type BackupProblem } from '../../db/backup';
 import { useT } from '../../i18n';
 import { callDesktop, isDesktop } from '../../platform/desktop';
@@ -25,7 +25,7 @@ export function SettingsScreen() {
 
 function LocalData() {
   const t = useT();
-  const pending = useLiveQuery(() => db.outbox.count(), []);
+  const pending = useLiveQuery(() => pendingChanges(), []);
   const [persistent, setPersistent] = useState<boolean | null>(null);
   const [dataPath, setDataPath] = useState<string | null>(null);
   useEffect(() => {
