@@ -252,9 +252,11 @@ function IssuedList() {
                     {c.serial}
                   </Link>
                 </td>
-                <td dir="auto">{c.name}</td>
                 <td>
-                  {c.courseCode} <span dir="auto">{c.courseTitle}</span>
+                  <bdi>{c.name}</bdi>
+                </td>
+                <td>
+                  {c.courseCode} <bdi>{c.courseTitle}</bdi>
                 </td>
                 <td>{formatDay(c.issuedAt.slice(0, 10))}</td>
                 <td>
