@@ -111,6 +111,8 @@ test.describe('certificates, as a coordinator with no network', () => {
     await page.getByLabel('QR text, link, JSON or serial number').fill(serial);
     await page.getByRole('button', { name: 'Check' }).click();
     await page.getByRole('link', { name: 'Open this certificate' }).click();
+    await expect(page.getByRole('heading', { name: 'Not on this device' })).toBeVisible();
     await expect(page.getByText(new RegExp(serial))).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Download JSON' })).toHaveCount(0);
   });
 });

@@ -64,7 +64,7 @@ describe('issuing on this device', () => {
     const report = await issueCertificates(enrolmentIds, { vault, onProgress: (p) => progress.push(p.done) });
     expect(report.issued).toHaveLength(2);
     expect(report.refused).toHaveLength(1);
-    expect(report.refused[0]).toMatchObject({ enrolmentId: 'e-t-3', outcome: { ok: false, error: { code: 'not-ready-for-certificate' } } });
+    expect(report.refused[0]).toMatchObject({ enrolmentId: 'e-t-3', error: { code: 'not-ready-for-certificate' } });
     expect(progress.at(-1)).toBe(3);
     const certificates = await db.certificates.toArray();
     expect(certificates.map((c) => c.serial).sort()).toEqual([expect.stringMatching(/^IDSEA-[0-9A-Z]{4}-000000$/), expect.stringMatching(/^IDSEA-[0-9A-Z]{4}-000001$/)]);

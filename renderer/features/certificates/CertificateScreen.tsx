@@ -1,19 +1,19 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { revocationReasons } from '../../../shared/domain/certificates';
-import { db, useLiveQuery, useMutate } from '../../db';
+import { useLiveQuery, useMutate } from '../../db';
 import { useErrorText, useFormatDay, useT } from '../../i18n';
 import { isDesktop } from '../../platform/desktop';
 import { useSettings } from '../../state/settings';
 import { Dialog } from '../../ui/Dialog';
 import { SelectField, TextArea } from '../../ui/fields';
 import { NotFound } from '../catalogue';
-import { useCertificate } from './data';
+import { useCertificate, useCertificates } from './data';
 import { downloadJson } from './download';
 import { CertificatePage, saveCertificatePdf, type CertificateView } from './print';
 import { drawQrCode } from './print/qrSvg';
 import { VerificationAnswer } from './VerifyScreen';
-import { verifyText, type AppVerification } from './verifyInput';
+import { verifyCredential, type AppVerification } from './verifyInput';
 import { loadCertificateView } from './view';
 import './certificates.css';
 
@@ -50,7 +50,7 @@ export function CertificateScreen() {
   useEffect(() => {
     if (!certificate) return;
     let current = true;
-    void verifyText(JSON.stringify(certificate.credential)).then((result) => {
+    void verifyCredential(certificate.credential, 'json').then((result) => {
       if (current) setVerification(result);
     });
     return () => {
@@ -191,10 +191,7 @@ export function MyCertificatesScreen() {
   const t = useT();
   const formatDay = useFormatDay();
   const personId = useSettings((s) => s.personId);
-  const certificates = useLiveQuery(async () => {
-    if (!personId) return [];
-    return (await db.certificates.where('personId').equals(personId).toArray()).sort((a, b) => b.issuedAt.localeCompare(a.issuedAt));
-  }, [personId]);
+  const certificates = useCertificates({ personId });
   if (!personId)
     return (
       <section className="empty-state">
@@ -208,24 +205,21 @@ export function MyCertificatesScreen() {
       <h1>{t('certificates.my.title')}</h1>
       {certificates.length === 0 && <p className="muted">{t('certificates.my.none')}</p>}
       <ul className="cards">
-        {certificates.map((c) => {
-          const subject = c.credential.credentialSubject as { achievement?: { name?: string; humanCode?: string } } | undefined;
-          return (
-            <li key={c.id} className="card">
-              <h2 dir="auto">
-                <Link to={`/certificates/${c.id}`}>
-                  {subject?.achievement?.humanCode} {subject?.achievement?.name}
-                </Link>
-              </h2>
-              <p className="serial">{c.serial}</p>
-              <p className="muted">
-                {c.revokedAt
-                  ? t('certificates.detail.revokedBanner', { date: formatDay(c.revokedAt.slice(0, 10)), reason: c.revocationReason })
-                  : t('certificates.detail.issued', { date: formatDay(c.issuedAt.slice(0, 10)) })}
-              </p>
-            </li>
-          );
-        })}
+        {certificates.map((c) => (
+          <li key={c.id} className="card">
+            <h2>
+              <Link to={`/certificates/${c.id}`}>
+                {c.courseCode} <bdi>{c.courseTitle}</bdi>
+              </Link>
+            </h2>
+            <p className="serial">{c.serial}</p>
+            <p className="muted">
+              {c.revokedAt
+                ? t('certificates.detail.revokedBanner', { date: formatDay(c.revokedAt.slice(0, 10)), reason: c.revocationReason })
+                : t('certificates.detail.issued', { date: formatDay(c.issuedAt.slice(0, 10)) })}
+            </p>
+          </li>
+        ))}
       </ul>
     </div>
   );

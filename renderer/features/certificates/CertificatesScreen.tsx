@@ -166,7 +166,6 @@ function SetUpSigning({ hasOtherKeys }: { hasOtherKeys: boolean }) {
 function IssueBySession() {
   const t = useT();
   const navigate = useNavigate();
-  const formatDay = useFormatDay();
   const [sessionId, setSessionId] = useState('');
   const sessions = useLiveQuery(async () => {
     const today = new Date().toISOString().slice(0, 10);
@@ -177,7 +176,6 @@ function IssueBySession() {
       .slice(0, 300)
       .map((s) => ({ id: s.id, label: `${courses.get(s.courseId)?.code ?? ''} ${s.title || courses.get(s.courseId)?.title || ''} — ${s.city} (${s.startDate} – ${s.endDate})` }));
   }, []);
-  void formatDay;
   if (!sessions) return null;
   return (
     <section className="card" aria-labelledby="issue-title">
@@ -208,7 +206,7 @@ function IssueBySession() {
 function IssuedList() {
   const t = useT();
   const formatDay = useFormatDay();
-  const certificates = useCertificates();
+  const certificates = useCertificates('all');
   const [query, setQuery] = useState('');
   const shown = useMemo(() => {
     if (!certificates) return [];

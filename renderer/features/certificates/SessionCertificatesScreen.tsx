@@ -146,7 +146,7 @@ export function SessionCertificatesScreen() {
           )}
           {report?.refused.map((r) => (
             <p key={r.enrolmentId} className="notice-error">
-              <span dir="auto">{nameOf(r.enrolmentId)}</span>: {errorText(r.outcome.error)}
+              <span dir="auto">{nameOf(r.enrolmentId)}</span>: {errorText(r.error)}
             </p>
           ))}
           {problem && <p className="notice-error">{problem}</p>}

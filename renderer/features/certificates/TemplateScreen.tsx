@@ -18,6 +18,7 @@ import { useMutationForm } from '../../ui/useMutationForm';
 import { NotFound } from '../catalogue';
 import { CertificatePage, fillTemplate, type CertificateView } from './print';
 import { useSigning } from './data';
+import { verificationLink } from './signing';
 import { placeText, sessionDatesText } from './view';
 import './certificates.css';
 
@@ -152,7 +153,7 @@ function TemplateForm({
     ...(watched.logo ? { logoDataUrl: watched.logo } : {}),
     language,
     pageSize: watched.pageSize ?? 'A4',
-    verifyUrl: signing?.root ? `${signing.root.verifyUrl.replace(/\/+$/, '')}/verify` : 'https://verify.example.org/verify',
+    verifyUrl: verificationLink(signing?.root ?? { verifyUrl: 'https://verify.example.org' }, 'SAMPLE-0000-000000'),
   };
   const unknownPlaceholders = fillTemplate(watched.body ?? '', Object.fromEntries(templatePlaceholders.map((p) => [p, p]))).unknown;
 

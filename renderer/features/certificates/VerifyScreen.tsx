@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { CredentialProblem } from '../../../shared/credentials/errors';
 import { useFormatDay, useT } from '../../i18n';
 import { TextArea } from '../../ui/fields';
+import { FilePicker } from '../../ui/FilePicker';
 import { useProblemText } from './problemText';
 import { verifyFile, verifyText, type AppVerification } from './verifyInput';
 import './certificates.css';
@@ -90,8 +91,6 @@ export function VerifyScreen() {
   const [text, setText] = useState(params.get('serial') ?? '');
   const [result, setResult] = useState<AppVerification | null>(null);
   const [busy, setBusy] = useState(false);
-  const [dragging, setDragging] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
 
   const run = async (work: () => Promise<AppVerification>) => {
     setBusy(true);
@@ -115,43 +114,18 @@ export function VerifyScreen() {
     };
   }, [serialFromLink]);
 
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    const file = event.dataTransfer.files[0];
-    if (file) void run(() => verifyFile(file));
-  };
-
   return (
     <div className="verify-screen">
       <h1>{t('certificates.verify.title')}</h1>
       <p className="muted">{t('certificates.verify.intro')}</p>
-      <div
-        className={`drop-zone${dragging ? ' drop-zone-active' : ''}`}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
+      <FilePicker
+        label={t('certificates.verify.chooseFile')}
+        hint={t('certificates.verify.drop')}
+        accept=".json,.pdf,application/json,application/pdf"
+        onChoose={(file) => {
+          if (file) void run(() => verifyFile(file));
         }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-      >
-        <p>{t('certificates.verify.drop')}</p>
-        <button type="button" onClick={() => fileInput.current?.click()} disabled={busy}>
-          {t('certificates.verify.chooseFile')}
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,.pdf,application/json,application/pdf"
-          className="visually-hidden"
-          aria-label={t('certificates.verify.chooseFile')}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void run(() => verifyFile(file));
-          }}
-        />
-      </div>
+      />
       <form
         className="form"
         onSubmit={(e) => {

@@ -1,19 +1,11 @@
 import type { Certificate, Issuer } from '../../../shared/domain/certificates';
 import { db, useLiveQuery } from '../../db';
-import { keyVault } from './keyVault';
+import { thisDevicesIssuer } from './signing';
 
 /** The organisation's signing keys, and the one this device signs with (if it holds one). */
 export function useSigning(): { issuers: Issuer[]; root: Issuer | undefined; device: Issuer | undefined } | undefined {
   return useLiveQuery(async () => {
-    const issuers = await db.issuers.toArray();
-    const vault = keyVault();
-    const candidates = issuers.filter((i) => i.kind === 'device' && !i.retiredAt).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-    let device: Issuer | undefined;
-    for (const issuer of candidates)
-      if (await vault.has(issuer.id)) {
-        device = issuer;
-        break;
-      }
+    const [issuers, device] = await Promise.all([db.issuers.toArray(), thisDevicesIssuer()]);
     const root = issuers.find((i) => i.kind === 'root' && (!device || i.id === device.rootId));
     return { issuers, root, device };
   }, []);
@@ -38,10 +30,12 @@ function withFacts(certificate: Certificate): CertificateRow {
   return { ...certificate, ...credentialFacts(certificate.credential) };
 }
 
-/** Certificates, newest first: all of them, or one trainee's (`personId`). */
-export function useCertificates(personId?: string): CertificateRow[] | undefined {
+/** Certificates, newest first: all of them, or one trainee's (none when no trainee is chosen). */
+export function useCertificates(whose: 'all' | { personId: string }): CertificateRow[] | undefined {
+  const personId = whose === 'all' ? null : whose.personId;
   return useLiveQuery(async () => {
-    const rows = personId ? await db.certificates.where('personId').equals(personId).toArray() : await db.certificates.toArray();
+    if (personId === '') return [];
+    const rows = personId === null ? await db.certificates.toArray() : await db.certificates.where('personId').equals(personId).toArray();
     return rows.map(withFacts).sort((a, b) => b.issuedAt.localeCompare(a.issuedAt) || b.serial.localeCompare(a.serial));
   }, [personId]);
 }

@@ -9,7 +9,7 @@ import { endorseDevice, type EndorsementCredential } from '../../../shared/crede
 import { issueCertificate as signCertificate, type CertificateInput } from '../../../shared/credentials/openBadge';
 import { keyCodeFor, serialFor } from '../../../shared/credentials/serial';
 import { issueStatusList, statusListEntry, statusListUrl } from '../../../shared/credentials/statusList';
-import type { MutationCall } from '../../../shared/mutations';
+import type { MutationCall, MutationError } from '../../../shared/mutations';
 import { db, runBatch, type MutationOutcome } from '../../db';
 import { keyVault, type KeyVault } from './keyVault';
 
@@ -226,7 +226,7 @@ export type IssueProgress = { done: number; total: number };
 /** What a bulk issue did: issued certificate ids, refusals by enrolment, and whether it was stopped. */
 export type IssueReport = {
   issued: string[];
-  refused: { enrolmentId: string; outcome: Extract<MutationOutcome, { ok: false }> | { ok: false; error: { code: 'not-found'; params: Record<string, never>; fields: [] } } }[];
+  refused: { enrolmentId: string; error: MutationError }[];
   cancelled: boolean;
 };
 
@@ -262,7 +262,7 @@ export async function issueCertificates(
     for (const enrolmentId of chunk) {
       const context = contexts.get(enrolmentId);
       if (!context) {
-        report.refused.push({ enrolmentId, outcome: { ok: false, error: { code: 'not-found', params: {}, fields: [] } } });
+        report.refused.push({ enrolmentId, error: { code: 'not-found', params: {}, fields: [] } });
         continue;
       }
       const certificateId = crypto.randomUUID();
@@ -280,7 +280,7 @@ export async function issueCertificates(
     outcomes.forEach((outcome, i) => {
       const call = calls[i]!;
       if (outcome.ok && call.name === 'certificate.issue') report.issued.push(call.args.id);
-      else if (!outcome.ok) report.refused.push({ enrolmentId: forEnrolment[i]!, outcome });
+      else if (!outcome.ok) report.refused.push({ enrolmentId: forEnrolment[i]!, error: outcome.error });
     });
     onProgress?.({ done: Math.min(enrolmentIds.length, start + issueChunk), total: enrolmentIds.length });
   }

@@ -39,7 +39,8 @@ async function checkAgainst() {
   return { trust: issuers.filter((i) => i.kind === 'root').map((i) => i.did), revocations, asOf };
 }
 
-async function verifyCredential(credential: unknown, source: AppVerification['source']): Promise<AppVerification> {
+/** Verifies a credential (object or JSON text) against what this device knows. */
+export async function verifyCredential(credential: unknown, source: AppVerification['source']): Promise<AppVerification> {
   const { trust, revocations, asOf } = await checkAgainst();
   const checked = await verifyCertificate(credential, { trust, revocations, now: new Date() });
   // This device's own revocation records stand in for the published list (see revocationsAsOf).

@@ -1,6 +1,7 @@
 // The pieces of a CSV import screen shared by the people import and "enrol from a file":
 // choosing or dropping a file, the first rows, which column holds what, and the row errors.
-import { useRef, useState, type DragEvent, type RefObject } from 'react';
+import { useRef, useState, type RefObject } from 'react';
+import { FilePicker as DropFilePicker } from '../../ui/FilePicker';
 import { useErrorText, useT, type MessageId } from '../../i18n';
 import { personImportFields, type PersonImportField, type PersonMapping } from './csv/mapping';
 import type { RowError } from './csv/people';
@@ -39,7 +40,7 @@ export function useChosenPeopleFile(onChange: () => void) {
   return { file, problem, inputRef, choose, chooseAgain };
 }
 
-/** A file field that also takes a dropped file. */
+/** The CSV file field of the import screens (a drop target too). */
 export function FilePicker({
   inputRef,
   onChoose,
@@ -51,33 +52,14 @@ export function FilePicker({
   label?: string;
 }) {
   const t = useT();
-  const [dragging, setDragging] = useState(false);
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setDragging(false);
-    onChoose(e.dataTransfer.files[0]);
-  };
   return (
-    <div
-      className={`drop-zone${dragging ? ' dragging' : ''}`}
-      onDragOver={(e) => {
-        e.preventDefault();
-        setDragging(true);
-      }}
-      onDragLeave={() => setDragging(false)}
-      onDrop={onDrop}
-    >
-      <label className="field">
-        <span>{label ?? t('people.import.choose')}</span>
-        <input
-          ref={inputRef}
-          type="file"
-          accept=".csv,.txt,.tsv,text/csv,text/plain,text/tab-separated-values"
-          onChange={(e) => onChoose(e.target.files?.[0])}
-        />
-      </label>
-      <p className="field-hint">{t('people.import.drop')}</p>
-    </div>
+    <DropFilePicker
+      inputRef={inputRef}
+      onChoose={onChoose}
+      label={label ?? t('people.import.choose')}
+      hint={t('people.import.drop')}
+      accept=".csv,.txt,.tsv,text/csv,text/plain,text/tab-separated-values"
+    />
   );
 }
 
