@@ -211,13 +211,6 @@ function FilePlan({
 
   return (
     <>
-      <p className="muted">
-        {t('people.import.fileSummary', {
-          name: file.name,
-          rows: file.rows.length,
-          columns: file.headers.length,
-        })}
-      </p>
       <Preview file={file} />
       <label className="checkbox">
         <input

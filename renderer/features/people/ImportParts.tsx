@@ -63,11 +63,18 @@ export function FilePicker({
   );
 }
 
-/** The first rows of the file as read, with their spreadsheet row numbers. */
+/** What was read (name, rows, columns) and the first rows, with their spreadsheet row numbers. */
 export function Preview({ file }: { file: ReadFile }) {
   const t = useT();
   return (
     <div>
+      <p className="muted">
+        {t('people.import.fileSummary', {
+          name: file.name,
+          rows: file.rows.length,
+          columns: file.headers.length,
+        })}
+      </p>
       <h2 id="preview-title">
         {t('people.import.preview', { count: Math.min(previewRows, file.rows.length) })}
       </h2>

@@ -148,13 +148,6 @@ function ImportPlan({
 
   return (
     <>
-      <p className="muted">
-        {t('people.import.fileSummary', {
-          name: file.name,
-          rows: file.rows.length,
-          columns: file.headers.length,
-        })}
-      </p>
       <Preview file={file} />
       <MappingEditor file={file} mapping={mapping} onChange={changeMapping} />
       {!usable && (
