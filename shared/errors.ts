@@ -57,7 +57,10 @@ export type ErrorCode =
   | 'not-ready-for-certificate'
   | 'credential-mismatch'
   | 'already-revoked'
-  | 'signing-not-set-up';
+  | 'signing-not-set-up'
+  | 'conflict-resolved'
+  | 'out-of-order'
+  | 'hub-error';
 
 /** Parameters some codes carry (`{max}` for too-long, and so on). */
 export type ErrorParams = Record<string, string | number>;
@@ -119,6 +122,9 @@ export const errorText: Record<ErrorCode, string> = {
   'credential-mismatch': 'The signed certificate does not match this trainee, course or key: issue it again.',
   'already-revoked': 'This certificate was already revoked on {date}.',
   'signing-not-set-up': 'Certificate signing is not set up on this device yet: set it up in Certificates first.',
+  'conflict-resolved': 'This conflict was already settled by another coordinator.',
+  'out-of-order': 'The hub received this change out of order and did not apply it: it will be sent again.',
+  'hub-error': 'The hub could not apply this change ({reason}).',
 };
 
 /** Codes of notices: news a successful change brings (a trainee was waitlisted, another promoted). */

@@ -3,6 +3,7 @@ import * as people from './people';
 import * as enrolment from './enrolment';
 import * as attendance from './attendance';
 import * as certificates from './certificates';
+import * as conflicts from './conflicts';
 import type { z } from 'zod';
 import type { MutationDef } from './types';
 
@@ -44,6 +45,7 @@ export const mutations = {
   [certificates.saveCertificateTemplate.name]: certificates.saveCertificateTemplate,
   [certificates.issueCertificate.name]: certificates.issueCertificate,
   [certificates.revokeCertificate.name]: certificates.revokeCertificate,
+  [conflicts.resolveConflict.name]: conflicts.resolveConflict,
 } as const;
 
 /** Arguments of each mutation, by name. */
@@ -82,6 +84,7 @@ export type MutationArgs = {
   'certificateTemplate.save': ArgsOf<typeof certificates.saveCertificateTemplate>;
   'certificate.issue': ArgsOf<typeof certificates.issueCertificate>;
   'certificate.revoke': ArgsOf<typeof certificates.revokeCertificate>;
+  'conflict.resolve': ArgsOf<typeof conflicts.resolveConflict>;
 };
 /** A mutation name. */
 export type MutationName = keyof MutationArgs;

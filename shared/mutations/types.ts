@@ -4,6 +4,7 @@ import type { Course, Meeting, Programme, Session } from '../domain/catalogue';
 import type { Institution, Person } from '../domain/people';
 import type { AssessmentResult, AttendanceMark, Enrolment, Team } from '../domain/enrolment';
 import type { Certificate, CertificateTemplate, Issuer } from '../domain/certificates';
+import type { Conflict } from '../domain/conflicts';
 
 /** Who is making a change. Until accounts arrive with the hub, the device acts locally. */
 export type Role = 'coordinator' | 'instructor' | 'trainee';
@@ -25,6 +26,7 @@ export type Tables = {
   issuers: Issuer;
   certificateTemplates: CertificateTemplate;
   certificates: Certificate;
+  conflicts: Conflict;
 };
 /** A table name. */
 export type TableName = keyof Tables;
@@ -44,6 +46,7 @@ export type IndexedField = {
   issuers: never;
   certificateTemplates: 'courseId';
   certificates: 'serial' | 'enrolmentId' | 'personId' | 'sessionId' | 'courseId' | 'issuerId';
+  conflicts: 'sessionId' | 'state';
 };
 
 /**

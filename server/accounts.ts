@@ -1,0 +1,96 @@
+import { createHash, randomBytes, randomUUID, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
+import type { Kysely, Selectable } from 'kysely';
+import type { AccountsTable, Database } from './db/schema';
+
+const scrypt = promisify(scryptCb) as (password: string, salt: Buffer, keylen: number, options: { N: number; r: number; p: number; maxmem: number }) => Promise<Buffer>;
+
+/** An account as stored. */
+export type Account = Selectable<AccountsTable>;
+export type Role = Account['role'];
+
+/** How long a sign-in lasts before the device must sign in again (it keeps working offline meanwhile). */
+export const tokenDays = 30;
+
+const params = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+
+/** scrypt with a random salt, stored as `scrypt$N$r$p$salt$hash`. */
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const hash = await scrypt(password.normalize('NFC'), salt, 32, params);
+  return `scrypt$${params.N}$${params.r}$${params.p}$${salt.toString('base64')}$${hash.toString('base64')}`;
+}
+
+export async function checkPassword(password: string, stored: string): Promise<boolean> {
+  const [kind, n, r, p, salt, hash] = stored.split('$');
+  if (kind !== 'scrypt' || !salt || !hash) return false;
+  const expected = Buffer.from(hash, 'base64');
+  const actual = await scrypt(password.normalize('NFC'), Buffer.from(salt, 'base64'), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: params.maxmem,
+  });
+  return timingSafeEqual(expected, actual);
+}
+
+/** A password people can read out and type: 4 groups of 4 letters and digits, without look-alikes. */
+export function newPassword(): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
+  const bytes = randomBytes(16);
+  let out = '';
+  for (let i = 0; i < 16; i++) out += alphabet[bytes[i]! % alphabet.length] + (i % 4 === 3 && i < 15 ? '-' : '');
+  return out;
+}
+
+function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export async function createAccount(
+  db: Kysely<Database>,
+  input: { email: string; role: Role; personId?: string; name?: string; password: string },
+): Promise<Account> {
+  const account: Account = {
+    id: randomUUID(),
+    email: input.email.trim().toLowerCase(),
+    password_hash: await hashPassword(input.password),
+    role: input.role,
+    person_id: input.personId ?? '',
+    name: input.name ?? '',
+    created_at: new Date().toISOString(),
+    disabled: false,
+  };
+  await db.insertInto('accounts').values(account).execute();
+  return account;
+}
+
+export async function findAccountByEmail(db: Kysely<Database>, email: string): Promise<Account | undefined> {
+  return db.selectFrom('accounts').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+}
+
+/** Issues a token for an account on one device; only its hash is stored. */
+export async function issueToken(db: Kysely<Database>, accountId: string, clientId: string, now = new Date()) {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + tokenDays * 86_400_000).toISOString();
+  await db.insertInto('tokens').values({ hash: tokenHash(token), account_id: accountId, client_id: clientId, expires_at: expiresAt }).execute();
+  return { token, expiresAt };
+}
+
+/** The account a token is for, when it is known, unexpired and the account is enabled. */
+export async function accountForToken(db: Kysely<Database>, token: string, now = new Date()) {
+  const row = await db
+    .selectFrom('tokens')
+    .innerJoin('accounts', 'accounts.id', 'tokens.account_id')
+    .selectAll('accounts')
+    .select(['tokens.client_id as token_client', 'tokens.expires_at'])
+    .where('tokens.hash', '=', tokenHash(token))
+    .executeTakeFirst();
+  if (!row || row.disabled || row.expires_at <= now.toISOString()) return undefined;
+  const { token_client, expires_at, ...account } = row;
+  return { account: account as Account, clientId: token_client, expiresAt: expires_at };
+}
+
+export async function revokeToken(db: Kysely<Database>, token: string): Promise<void> {
+  await db.deleteFrom('tokens').where('hash', '=', tokenHash(token)).execute();
+}

@@ -1,0 +1,217 @@
+import { existsSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { maxRequestBytes, pushRequest, type Session } from '../shared/sync/protocol';
+import type { Database } from './db/schema';
+import { accountForToken, checkPassword, createAccount, findAccountByEmail, issueToken, newPassword, revokeToken, type Account } from './accounts';
+import { SyncError, pull, push, registerClient } from './sync';
+import { organisation } from './organisation';
+
+export type HubOptions = {
+  db: Kysely<Database>;
+  /** Folder of the built web app to serve at `/` (skipped when absent). */
+  webRoot?: string;
+  /** Logger: true for the console (pino), false for none, or a pino stream destination. */
+  logger?: boolean | { stream: NodeJS.WritableStream; level?: string };
+  /** Sign-in attempts per minute per address and e-mail. */
+  loginLimit?: number;
+};
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth?: { account: Account; clientId: string; token: string };
+  }
+}
+
+const loginBody = z.object({
+  email: z.string().min(3).max(200),
+  password: z.string().min(1).max(200),
+  clientId: z.string().min(8).max(80),
+  deviceName: z.string().max(120).default(''),
+});
+const accountBody = z.object({
+  email: z.email().max(200),
+  role: z.enum(['coordinator', 'instructor', 'trainee']),
+  personId: z.string().max(80).default(''),
+  name: z.string().max(200).default(''),
+});
+
+/** Builds the hub's HTTP server: sign-in, sync, accounts, devices, and the web app. */
+export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
+  const { db } = options;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: maxRequestBytes,
+  });
+
+  // JSON bodies, gzip or not. Decompression is capped, so a small bomb cannot fill the memory.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body: Buffer, done) => {
+    try {
+      const raw = request.headers['content-encoding'] === 'gzip' ? gunzipSync(body, { maxOutputLength: maxRequestBytes }) : body;
+      done(null, raw.length ? JSON.parse(raw.toString('utf8')) : {});
+    } catch (error) {
+      const tooLarge = error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
+      done(
+        new SyncError(
+          tooLarge ? 413 : 400,
+          tooLarge ? 'too-large' : 'bad-request',
+          tooLarge ? `The request is larger than ${maxRequestBytes / 1024 / 1024} MB once unpacked.` : `The request body is not valid ${request.headers['content-encoding'] === 'gzip' ? 'gzip-compressed ' : ''}JSON.`,
+        ),
+        undefined,
+      );
+    }
+  });
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string; validation?: unknown }, request, reply) => {
+    if (error instanceof SyncError) {
+      request.log.warn({ code: error.code, status: error.status }, error.message);
+      return reply.status(error.status).send({ error: error.code, message: error.message, ...error.extra });
+    }
+    if (error.statusCode === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      request.log.warn('request too large');
+      return reply.status(413).send({ error: 'too-large', message: `The request is larger than ${maxRequestBytes / 1024 / 1024} MB.` });
+    }
+    if (error.statusCode === 429) return reply.status(429).send({ error: 'rate-limited', message: 'Too many sign-in attempts: wait a minute and try again.' });
+    if (error.statusCode && error.statusCode < 500) {
+      request.log.warn({ err: error }, 'bad request');
+      return reply.status(error.statusCode).send({ error: 'bad-request', message: error.message });
+    }
+    request.log.error({ err: error }, 'hub error');
+    return reply.status(500).send({ error: 'hub-error', message: 'The hub could not answer: it has logged the problem. Try again later.' });
+  });
+
+  const { default: rateLimit } = await import('@fastify/rate-limit');
+  await app.register(rateLimit, { global: false });
+
+  /** Sends JSON, gzip-compressed when the client accepts it. */
+  function send(request: FastifyRequest, reply: FastifyReply, body: unknown) {
+    const json = Buffer.from(JSON.stringify(body));
+    reply.header('content-type', 'application/json; charset=utf-8').header('cache-control', 'no-store').header('vary', 'accept-encoding');
+    if (json.length > 1024 && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
+      return reply.header('content-encoding', 'gzip').send(gzipSync(json, { level: 4 }));
+    }
+    return reply.send(json);
+  }
+
+  function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.join('.') || what;
+    throw new SyncError(400, 'bad-request', `The ${what} is not valid at "${where}": ${issue.message}`, { where });
+  }
+
+  async function authenticate(request: FastifyRequest) {
+    const header = String(request.headers.authorization ?? '');
+    const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+    if (!token || token.length > 200) throw new SyncError(401, 'unauthorized', 'Sign in to the hub first.');
+    const found = await accountForToken(db, token);
+    if (!found) throw new SyncError(401, 'unauthorized', 'This sign-in has expired or was revoked: sign in again.');
+    request.auth = { account: found.account, clientId: found.clientId, token };
+  }
+  const coordinator = async (request: FastifyRequest) => {
+    await authenticate(request);
+    if (request.auth!.account.role !== 'coordinator') throw new SyncError(403, 'forbidden', 'Only coordinators can do this.');
+  };
+
+  app.get('/health', () => ({ ok: true }));
+
+  app.post(
+    '/api/login',
+    {
+      config: {
+        rateLimit: {
+          max: options.loginLimit ?? 10,
+          timeWindow: 60_000,
+          keyGenerator: (request: FastifyRequest) => `${request.ip} ${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+        },
+      },
+    },
+    async (request, reply) => {
+      const body = parse(loginBody, request.body, 'sign-in');
+      const account = await findAccountByEmail(db, body.email);
+      const valid = account && !account.disabled && (await checkPassword(body.password, account.password_hash));
+      if (!account || !valid) {
+        request.log.warn({ email: body.email }, 'failed sign-in');
+        throw new SyncError(401, 'unauthorized', 'Wrong e-mail address or password.');
+      }
+      const packetKey = await registerClient(db, body.clientId, account.id, body.deviceName);
+      const { token, expiresAt } = await issueToken(db, account.id, body.clientId);
+      const org = await organisation(db);
+      const session: Session = {
+        token,
+        expiresAt,
+        account: { id: account.id, email: account.email, role: account.role, personId: account.person_id, name: account.name },
+        organisation: org,
+        packetKey,
+      };
+      return send(request, reply, session);
+    },
+  );
+
+  app.post('/api/logout', { preHandler: authenticate }, async (request) => {
+    await revokeToken(db, request.auth!.token);
+    return { ok: true };
+  });
+
+  app.get('/api/me', { preHandler: authenticate }, async (request) => {
+    const { account } = request.auth!;
+    return { id: account.id, email: account.email, role: account.role, personId: account.person_id, name: account.name };
+  });
+
+  app.get('/api/accounts', { preHandler: coordinator }, async () => {
+    const rows = await db.selectFrom('accounts').select(['id', 'email', 'role', 'person_id', 'name', 'created_at', 'disabled']).orderBy('email').execute();
+    return { accounts: rows.map((r) => ({ id: r.id, email: r.email, role: r.role, personId: r.person_id, name: r.name, createdAt: r.created_at, disabled: r.disabled })) };
+  });
+
+  app.post('/api/accounts', { preHandler: coordinator }, async (request, reply) => {
+    const body = parse(accountBody, request.body, 'account');
+    if (body.role !== 'coordinator' && !body.personId)
+      throw new SyncError(400, 'bad-request', 'Instructor and trainee accounts belong to a person: choose the person.', { where: 'personId' });
+    if (await findAccountByEmail(db, body.email))
+      throw new SyncError(409, 'email-taken', `An account with the e-mail address ${body.email} already exists.`, { where: 'email' });
+    const password = newPassword();
+    const account = await createAccount(db, { ...body, password });
+    request.log.info({ by: request.auth!.account.email, email: account.email, role: account.role }, 'account created');
+    return reply.status(201).send({ id: account.id, email: account.email, role: account.role, personId: account.person_id, password });
+  });
+
+  app.get('/api/devices', { preHandler: coordinator }, async () => {
+    const rows = await db
+      .selectFrom('clients')
+      .innerJoin('accounts', 'accounts.id', 'clients.account_id')
+      .select(['clients.client_id', 'clients.device_name', 'clients.last_contact', 'clients.pending', 'clients.last_seq', 'accounts.email', 'accounts.role'])
+      .orderBy('clients.last_contact', 'desc')
+      .execute();
+    return {
+      devices: rows.map((r) => ({ clientId: r.client_id, deviceName: r.device_name, lastContact: r.last_contact, pending: r.pending, pushed: Number(r.last_seq), account: r.email, role: r.role })),
+    };
+  });
+
+  app.post('/sync/push', { preHandler: authenticate }, async (request, reply) => {
+    const body = parse(pushRequest, request.body, 'push');
+    if (body.clientId !== request.auth!.clientId)
+      throw new SyncError(403, 'forbidden', 'This sign-in belongs to another device: sign in again on this one.');
+    const response = await push(db, request.auth!.account, body);
+    const rejected = response.results.filter((r) => r.status === 'rejected');
+    if (rejected.length) request.log.info({ client: body.clientId, rejected: rejected.map((r) => r.status === 'rejected' && `${r.seq}:${r.error.code}`) }, 'pushed changes refused');
+    return send(request, reply, response);
+  });
+
+  app.get('/sync/pull', { preHandler: authenticate }, async (request, reply) => {
+    const query = request.query as Record<string, string | undefined>;
+    const budget = query.budget ? Number(query.budget) : undefined;
+    if (budget !== undefined && !Number.isFinite(budget)) throw new SyncError(400, 'bad-request', 'The page budget must be a number of bytes.', { where: 'budget' });
+    const response = await pull(db, request.auth!.account, request.auth!.clientId, query.cursor ?? '', { budget, count: query.count === '1' });
+    return send(request, reply, response);
+  });
+
+  if (options.webRoot && existsSync(options.webRoot)) {
+    const { default: fastifyStatic } = await import('@fastify/static');
+    await app.register(fastifyStatic, { root: options.webRoot, prefix: '/', index: ['index.html'] });
+  }
+  return app;
+}

@@ -1,0 +1,95 @@
+import { sql, type Kysely, type Migration } from 'kysely';
+
+/** Fields mutations look rows up by (IndexedField in shared/mutations), each with an index. */
+export const lookupFields = [
+  'code',
+  'programmeId',
+  'courseId',
+  'sessionId',
+  'meetingId',
+  'name',
+  'email',
+  'institutionId',
+  'mergedInto',
+  'personId',
+  'enrolmentId',
+  'serial',
+  'issuerId',
+  'state',
+] as const;
+
+/**
+ * The hub's schema, the same on PGlite and PostgreSQL. Append; never edit one that has shipped.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001-sync': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('records')
+        .addColumn('tbl', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('seq', 'bigint', (c) => c.notNull())
+        .addColumn('data', 'jsonb')
+        .addColumn('session_id', 'text')
+        .addColumn('person_id', 'text')
+        .addColumn('client_id', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('records_pk', ['tbl', 'id'])
+        .execute();
+      await db.schema.createIndex('records_seq').on('records').column('seq').execute();
+      await db.schema.createIndex('records_session').on('records').columns(['session_id', 'seq']).execute();
+      await db.schema.createIndex('records_person').on('records').columns(['person_id', 'seq']).execute();
+      for (const field of lookupFields)
+        await sql`create index ${sql.id(`records_by_${field}`)} on records (tbl, (data->>${sql.lit(field)}))`.execute(db);
+
+      await db.schema
+        .createTable('hub_counter')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('seq', 'bigint', (c) => c.notNull())
+        .execute();
+      await sql`insert into hub_counter (id, seq) values (1, 0)`.execute(db);
+      await db.schema
+        .createTable('hub_meta')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'jsonb', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('accounts')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('email', 'text', (c) => c.notNull().unique())
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('person_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('disabled', 'boolean', (c) => c.notNull().defaultTo(false))
+        .execute();
+      await db.schema
+        .createTable('tokens')
+        .addColumn('hash', 'text', (c) => c.primaryKey())
+        .addColumn('account_id', 'text', (c) => c.notNull())
+        .addColumn('client_id', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('clients')
+        .addColumn('client_id', 'text', (c) => c.primaryKey())
+        .addColumn('account_id', 'text', (c) => c.notNull())
+        .addColumn('device_name', 'text', (c) => c.notNull())
+        .addColumn('last_seq', 'bigint', (c) => c.notNull())
+        .addColumn('pending', 'integer', (c) => c.notNull())
+        .addColumn('last_contact', 'text', (c) => c.notNull())
+        .addColumn('packet_key', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('results')
+        .addColumn('client_id', 'text', (c) => c.notNull())
+        .addColumn('seq', 'bigint', (c) => c.notNull())
+        .addColumn('mutation_id', 'text', (c) => c.notNull())
+        .addColumn('result', 'jsonb', (c) => c.notNull())
+        .addPrimaryKeyConstraint('results_pk', ['client_id', 'seq'])
+        .execute();
+    },
+  },
+};
