@@ -88,7 +88,7 @@ export async function accountForToken(db: Kysely<Database>, token: string, now =
     .executeTakeFirst();
   if (!row || row.disabled || row.expires_at <= now.toISOString()) return undefined;
   const { token_client, expires_at, ...account } = row;
-  return { account: account as Account, clientId: token_client, expiresAt: expires_at };
+  return { account, clientId: token_client, expiresAt: expires_at };
 }
 
 export async function revokeToken(db: Kysely<Database>, token: string): Promise<void> {

@@ -20,6 +20,7 @@ export type HubOptions = {
 };
 
 declare module 'fastify' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
   interface FastifyRequest {
     auth?: { account: Account; clientId: string; token: string };
   }
@@ -126,7 +127,10 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
         rateLimit: {
           max: options.loginLimit ?? 10,
           timeWindow: 60_000,
-          keyGenerator: (request: FastifyRequest) => `${request.ip} ${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+          keyGenerator: (request: FastifyRequest) => {
+            const email = (request.body as { email?: unknown } | undefined)?.email;
+            return `${request.ip} ${typeof email === 'string' ? email.toLowerCase() : ''}`;
+          },
         },
       },
     },
@@ -157,7 +161,7 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
     return { ok: true };
   });
 
-  app.get('/api/me', { preHandler: authenticate }, async (request) => {
+  app.get('/api/me', { preHandler: authenticate }, (request) => {
     const { account } = request.auth!;
     return { id: account.id, email: account.email, role: account.role, personId: account.person_id, name: account.name };
   });

@@ -36,7 +36,7 @@ async function migrate(db: Kysely<Database>): Promise<void> {
   const { error, results } = await new Migrator({ db, provider, migrationTableName: 'hub_migrations', migrationLockTableName: 'hub_migrations_lock' }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
-    throw new Error(`The hub's database could not be brought up to date${failed ? ` (migration ${failed.migrationName})` : ''}: ${String(error)}`);
+    throw new Error(`The hub's database could not be brought up to date${failed ? ` (migration ${failed.migrationName})` : ''}: ${error instanceof Error ? error.message : JSON.stringify(error)}`);
   }
 }
 

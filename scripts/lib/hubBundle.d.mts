@@ -1,0 +1,2 @@
+export const hubEntry: string;
+export function buildHubBundle(): Promise<string>;
