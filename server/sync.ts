@@ -180,6 +180,12 @@ async function currentRows(tx: Transaction<Database>, scope: Scope, keys: readon
   });
 }
 
+/** The last hub sequence handed out (committed: writers take it under the write lock). */
+async function hubSeq(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('hub_counter').select('seq').where('id', '=', 1).executeTakeFirst();
+  return Number(row?.seq ?? 0);
+}
+
 /** Oldest cursor the hub still serves (older tombstones were purged); 0 while none were. */
 async function horizon(db: Kysely<Database>): Promise<number> {
   const row = await db.selectFrom('hub_meta').select('value').where('key', '=', 'tombstone-horizon').executeTakeFirst();
@@ -199,7 +205,10 @@ export async function pull(
   options: { budget?: number; count?: boolean } = {},
 ): Promise<PullResponse> {
   const cursor = decodeCursor(cursorText);
-  if (!cursor) throw new SyncError(400, 'bad-request', `The pull cursor "${cursorText.slice(0, 40)}" is not one this hub gave out.`, { where: 'cursor' });
+  // A cursor this hub cannot read, or ahead of its sequence (another hub's, or a hub restored from
+  // an older backup), would skip rows: the device starts again from a snapshot instead.
+  if (!cursor || cursor.seq > (await hubSeq(db)))
+    throw new SyncError(409, 'resync-required', `The pull cursor "${cursorText.slice(0, 40)}" is not one this hub gave out: this device will download a fresh copy.`, { where: 'cursor' });
   const scope = await scopeOf(db, account);
   if (cursor.seq > 0 && (cursor.scope !== scope.key || cursor.seq < (await horizon(db))))
     throw new SyncError(409, 'resync-required', 'What this device may see has changed (or it was away too long): it will download a fresh copy.');
