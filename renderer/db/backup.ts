@@ -4,6 +4,7 @@ import { courseSchema, programmeSchema, sessionSchema } from '../../shared/domai
 import { institutionSchema, personSchema } from '../../shared/domain/people';
 import { assessmentResultSchema, attendanceMarkSchema, enrolmentSchema, teamSchema } from '../../shared/domain/enrolment';
 import { certificateSchema, certificateTemplateSchema, issuerSchema } from '../../shared/domain/certificates';
+import { conflictSchema } from '../../shared/domain/conflicts';
 import { dataTables, schemaVersion, type ApogeeDb, type OutboxEntry } from './schema';
 
 /** Marks a file as an Apogee backup. */
@@ -32,6 +33,9 @@ const outboxSchema = z.object({
   actor: z.object({ role: z.enum(['coordinator', 'instructor', 'trainee']), deviceId: z.string(), personId: z.string().optional() }),
   at: z.string(),
   status: z.literal('pending'),
+  seen: z.number().int().nonnegative().optional(),
+  writes: z.array(z.tuple([z.string(), z.string()])).optional(),
+  notices: z.array(z.string()).optional(),
 });
 
 const rowSchemas = {
@@ -48,6 +52,7 @@ const rowSchemas = {
   issuers: issuerSchema,
   certificateTemplates: certificateTemplateSchema,
   certificates: certificateSchema,
+  conflicts: conflictSchema,
   outbox: outboxSchema,
 } as const;
 type BackupTable = keyof typeof rowSchemas;

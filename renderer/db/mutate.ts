@@ -52,13 +52,15 @@ export async function runMutations(
     const checked = calls.slice(start, start + chunkSize).map((call) => check(call, options.actor));
     let chunkOutcomes: MutationOutcome[] = [];
     try {
-      await db.transaction('rw', [...dataTables, 'outbox'], async () => {
+      await db.transaction('rw', [...dataTables, 'outbox', 'syncState'], async () => {
         chunkOutcomes = [];
         const store = new BufferedDexieStore(db);
+        // What this device had pulled from the hub when the change was made.
+        const seen = Number((await db.syncState.get('cursor'))?.seq ?? 0);
         await store.prefetch(checked.flatMap((c) => ('def' in c ? (c.def.reads?.(c.args) ?? []) : [])));
         const queued: OutboxEntry[] = [];
         for (const item of checked) {
-          const outcome = 'def' in item ? await applyOne(store, item, options.actor, now(), newId(), queued) : item;
+          const outcome = 'def' in item ? await applyOne(store, item, options.actor, now(), newId(), seen, queued) : item;
           chunkOutcomes.push(outcome);
           if (!outcome.ok && options.atomic) throw new RolledBack();
         }
@@ -94,6 +96,7 @@ async function applyOne(
   actor: Actor,
   at: string,
   id: string,
+  seen: number,
   queued: OutboxEntry[],
 ): Promise<MutationOutcome> {
   const result = await def.apply(store, args, { actor, now: at });
@@ -101,8 +104,11 @@ async function applyOne(
     store.discardMutation();
     return result;
   }
+  const writes = store.currentWrites();
   store.commitMutation();
-  queued.push({ id, name, version: def.version, args, actor, at, status: 'pending' });
+  const entry: OutboxEntry = { id, name, version: def.version, args, actor, at, status: 'pending', seen, writes };
+  if (result.notices?.length) entry.notices = result.notices.map((n) => n.code);
+  queued.push(entry);
   return result.notices?.length ? { ok: true, id, notices: result.notices } : { ok: true, id };
 }
 

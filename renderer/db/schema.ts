@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Actor, MutationName, Tables } from '../../shared/mutations';
+import type { Actor, MutationName, TableName, Tables } from '../../shared/mutations';
 import { migrations } from './migrations';
 
 /** A change waiting to be sent to the hub, in the order it was made on this device. */
@@ -14,6 +14,32 @@ export type OutboxEntry = {
   /** Device time, shown to people only. */
   at: string;
   status: 'pending';
+  /** The hub sequence this device had pulled when the change was made (lets the hub spot unseen edits). */
+  seen?: number;
+  /** The rows the change wrote here: when the hub refuses it, the hub's versions replace them. */
+  writes?: [TableName, string][];
+  /** Notices the change gave on this device, to tell whether the hub's answer differs. */
+  notices?: string[];
+};
+
+/** Sync facts of this device, one row per key (see renderer/sync/state.ts). */
+export type SyncStateRow = { key: string } & Record<string, unknown>;
+
+/** Something the hub adjusted or refused, or a conflict to settle: the "Needs attention" inbox. */
+export type InboxEntry = {
+  id: string;
+  kind: 'rejected' | 'adjusted';
+  /** The change as made on this device. */
+  mutationId: string;
+  name: string;
+  args: unknown;
+  /** Device time the change was made. */
+  at: string;
+  /** The hub's reason: an error code (refused) or notices (adjusted), with parameters. */
+  error?: { code: string; params: Record<string, string | number> };
+  notices?: { code: string; params: Record<string, string | number> }[];
+  receivedAt: string;
+  dismissed: boolean;
 };
 
 /** The local database: one per profile, in IndexedDB. */
@@ -31,7 +57,10 @@ export class ApogeeDb extends Dexie {
   issuers!: EntityTable<Tables['issuers'], 'id'>;
   certificateTemplates!: EntityTable<Tables['certificateTemplates'], 'id'>;
   certificates!: EntityTable<Tables['certificates'], 'id'>;
+  conflicts!: EntityTable<Tables['conflicts'], 'id'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
+  syncState!: EntityTable<SyncStateRow, 'key'>;
+  inbox!: EntityTable<InboxEntry, 'id'>;
 
   /**
    * @param untilVersion stop at this schema version (tests of one migration open the database
@@ -61,6 +90,7 @@ export const dataTables = [
   'issuers',
   'certificateTemplates',
   'certificates',
+  'conflicts',
 ] as const satisfies readonly (keyof Tables)[];
 
 /** The schema version this build writes. */

@@ -136,6 +136,13 @@ export class BufferedDexieStore implements MutationStore {
     return Promise.resolve();
   }
 
+  /** The rows the current mutation has written so far (table and id). */
+  currentWrites(): [TableName, string][] {
+    const keys: [TableName, string][] = [];
+    for (const [table, rows] of this.current) for (const id of rows.keys()) keys.push([table, id]);
+    return keys;
+  }
+
   /** Keeps what the current mutation wrote. */
   commitMutation(): void {
     for (const [table, rows] of this.current) {

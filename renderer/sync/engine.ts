@@ -1,0 +1,209 @@
+import { gzipSync, strToU8 } from 'fflate';
+import {
+  decodeCursor,
+  syncSchemaVersion,
+  type Change,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+} from '../../shared/sync/protocol';
+import type { ApogeeDb, InboxEntry, OutboxEntry } from '../db/schema';
+import { applyPulledPage, clearSyncedData, replayOutbox, storeAcknowledgement } from '../db/syncApply';
+import { readSession, updateStatus, type StoredSession } from './state';
+
+/** A refusal from the hub, or no answer at all (status 0). */
+export class SyncHttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly body: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+  /** Worth retrying later (no answer, a timeout, the hub busy or failing). */
+  get transient(): boolean {
+    return this.status === 0 || this.status === 408 || this.status === 429 || this.status >= 500;
+  }
+}
+
+export type SyncProgress = { phase: 'push' | 'pull'; done: number; total: number };
+
+export type EngineOptions = {
+  /** Injected for tests (a faulty link) and for Node; defaults to the global fetch. */
+  fetch?: typeof fetch;
+  /** Changes per push request. */
+  pushBatch?: number;
+  /** Byte budget of a pulled page. */
+  pageBytes?: number;
+  /** Time allowed for one request. */
+  timeoutMs?: number;
+  onProgress?: (progress: SyncProgress) => void;
+};
+
+export type SyncReport = { pushed: number; rejected: number; adjusted: number; pulled: number; requests: number; resynced: boolean };
+
+/**
+ * One device's sync with the hub: push the outbox from the front in sequence order, then pull
+ * pages until up to date, then re-apply what is still queued. Every step is stored as it
+ * completes, so a sync cut anywhere resumes where it stopped and never resends an acknowledged
+ * change or re-downloads a stored page. Runs in the sync worker (or in Node for tests).
+ */
+export class SyncEngine {
+  private readonly fetchFn: typeof fetch;
+  constructor(
+    private readonly db: ApogeeDb,
+    private readonly options: EngineOptions = {},
+  ) {
+    this.fetchFn = options.fetch ?? ((input, init) => fetch(input, init));
+  }
+
+  async sync(): Promise<SyncReport> {
+    const session = await readSession(this.db);
+    if (!session) throw new SyncHttpError(401, 'unauthorized', 'Not signed in to a hub.');
+    const report: SyncReport = { pushed: 0, rejected: 0, adjusted: 0, pulled: 0, requests: 0, resynced: false };
+    await updateStatus(this.db, { lastAttempt: new Date().toISOString(), state: 'syncing' });
+    try {
+      await this.pushAll(session, report);
+      await this.pullAll(session, report);
+      if (report.pulled && (await this.db.outbox.count())) await replayOutbox(this.db);
+      await updateStatus(this.db, { state: 'idle', lastSuccess: new Date().toISOString(), lastError: '' });
+      return report;
+    } catch (error) {
+      const problem = error instanceof SyncHttpError ? error : new SyncHttpError(0, 'network', error instanceof Error ? error.message : String(error));
+      await updateStatus(this.db, {
+        state: problem.code === 'upgrade-required' ? 'upgrade-required' : problem.status === 401 ? 'signed-out' : problem.transient ? 'offline' : 'error',
+        lastError: problem.message,
+      });
+      throw problem;
+    }
+  }
+
+  private async pushAll(session: StoredSession, report: SyncReport): Promise<void> {
+    const batch = this.options.pushBatch ?? 500;
+    const total = await this.db.outbox.count();
+    for (;;) {
+      const entries = await this.db.outbox.orderBy('seq').limit(batch).toArray();
+      if (!entries.length) return;
+      const request: PushRequest = {
+        clientId: session.clientId,
+        schemaVersion: syncSchemaVersion,
+        pending: await this.db.outbox.count(),
+        deviceName: session.deviceName,
+        mutations: entries.map((e) => ({ id: e.id, seq: e.seq!, name: e.name, version: e.version, args: e.args, at: e.at, seen: e.seen ?? 0, writes: e.writes ?? [] })),
+      };
+      const response = await this.request<PushResponse>(session, 'POST', '/sync/push', request);
+      report.requests++;
+      const ack = acknowledgement(entries, response);
+      if (!ack.done.length) throw new SyncHttpError(0, 'no-progress', 'The hub answered none of the pushed changes.');
+      await storeAcknowledgement(this.db, ack);
+      report.pushed += ack.done.length;
+      report.rejected += ack.inbox.filter((i) => i.kind === 'rejected').length;
+      report.adjusted += ack.inbox.filter((i) => i.kind === 'adjusted').length;
+      this.options.onProgress?.({ phase: 'push', done: report.pushed, total });
+    }
+  }
+
+  private async pullAll(session: StoredSession, report: SyncReport): Promise<void> {
+    const stored = (await this.db.syncState.get('cursor'))?.text;
+    let cursor = typeof stored === 'string' ? stored : '';
+    let total = 0;
+    let first = true;
+    for (;;) {
+      const query = new URLSearchParams({ cursor, count: first ? '1' : '0' });
+      if (this.options.pageBytes) query.set('budget', String(this.options.pageBytes));
+      let page: PullResponse;
+      try {
+        page = await this.request<PullResponse>(session, 'GET', `/sync/pull?${query.toString()}`);
+        report.requests++;
+      } catch (error) {
+        if (error instanceof SyncHttpError && error.code === 'resync-required' && !report.resynced) {
+          report.resynced = true;
+          await clearSyncedData(this.db);
+          cursor = '';
+          first = true;
+          continue;
+        }
+        throw error;
+      }
+      if (first) total = page.changes.length + page.remaining;
+      const next = decodeCursor(page.cursor);
+      if (!next) throw new SyncHttpError(0, 'bad-cursor', 'The hub sent a cursor this device cannot read.');
+      await applyPulledPage(this.db, page.changes, { seq: next.seq, text: page.cursor });
+      report.pulled += page.changes.length;
+      this.options.onProgress?.({ phase: 'pull', done: report.pulled, total: Math.max(total, report.pulled) });
+      cursor = page.cursor;
+      first = false;
+      if (!page.hasMore) return;
+    }
+  }
+
+  /** One request: JSON gzip-compressed up, gzip accepted down; bytes on the wire counted. */
+  async request<T>(session: StoredSession, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { authorization: `Bearer ${session.token}`, accept: 'application/json' };
+    let payload: Uint8Array | undefined;
+    if (body !== undefined) {
+      payload = gzipSync(strToU8(JSON.stringify(body)), { level: 6 });
+      headers['content-type'] = 'application/json';
+      headers['content-encoding'] = 'gzip';
+    }
+    let response: Response;
+    try {
+      response = await this.fetchFn(new URL(path, session.hubUrl).toString(), {
+        method,
+        headers,
+        body: payload as BodyInit | undefined,
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 60_000),
+      });
+    } catch (error) {
+      throw new SyncHttpError(0, 'network', `The hub could not be reached: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      throw new SyncHttpError(0, 'network', `The hub's answer was cut off: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const bytesDown = Number(response.headers.get('content-length')) || text.length;
+    await updateStatus(this.db, (status) => ({ bytesUp: (status.bytesUp ?? 0) + (payload?.length ?? 0), bytesDown: (status.bytesDown ?? 0) + bytesDown }));
+    let json: Record<string, unknown>;
+    try {
+      json = JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      throw new SyncHttpError(response.ok ? 0 : response.status, 'network', `The hub's answer was not complete (HTTP ${response.status}).`);
+    }
+    if (!response.ok) {
+      const text = (value: unknown, fallback: string) => (typeof value === 'string' ? value : fallback);
+      throw new SyncHttpError(response.status, text(json.error, 'error'), text(json.message, `HTTP ${response.status}`), json);
+    }
+    return json as T;
+  }
+}
+
+/** Turns the hub's answers into what leaves the outbox and what goes to "Needs attention". */
+function acknowledgement(entries: readonly OutboxEntry[], response: PushResponse): { done: number[]; inbox: InboxEntry[]; restore: Change[] } {
+  const bySeq = new Map(entries.map((e) => [e.seq!, e]));
+  const done: number[] = [];
+  const inbox: InboxEntry[] = [];
+  const restore: Change[] = [];
+  const receivedAt = new Date().toISOString();
+  for (const result of response.results) {
+    const entry = bySeq.get(result.seq);
+    if (!entry || entry.id !== result.id) continue;
+    done.push(result.seq);
+    const base = { mutationId: entry.id, name: entry.name, args: entry.args, at: entry.at, receivedAt, dismissed: false };
+    if (result.status === 'rejected') {
+      if (result.error.code === 'out-of-order') {
+        done.pop(); // not applied: keep it queued and send it again
+        continue;
+      }
+      inbox.push({ id: entry.id, kind: 'rejected', error: { code: result.error.code, params: result.error.params }, ...base });
+      restore.push(...result.restore);
+    } else {
+      const hub = (result.notices ?? []).map((n) => n.code).sort().join(',');
+      const local = [...(entry.notices ?? [])].sort().join(',');
+      if (hub !== local) inbox.push({ id: entry.id, kind: 'adjusted', notices: result.notices ?? [], ...base });
+    }
+  }
+  return { done, inbox, restore };
+}
