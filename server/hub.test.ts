@@ -25,7 +25,7 @@ describe.each(await testStores('hub'))('hub sync on $name', (store) => {
     ({ app, transport } = await startTestHub(db));
     c = await loginAll(transport);
     await c.coordinator.pushOk(worldCalls());
-  });
+  }, 60_000);
   afterAll(async () => {
     await app?.close();
     await db?.destroy();
