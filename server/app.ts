@@ -75,7 +75,10 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
       request.log.warn('request too large');
       return reply.status(413).send({ error: 'too-large', message: `The request is larger than ${maxRequestBytes / 1024 / 1024} MB.` });
     }
-    if (error.statusCode === 429) return reply.status(429).send({ error: 'rate-limited', message: 'Too many sign-in attempts: wait a minute and try again.' });
+    if (error.statusCode === 429) {
+      request.log.warn({ email: (request.body as { email?: unknown } | undefined)?.email }, 'too many sign-in attempts');
+      return reply.status(429).send({ error: 'rate-limited', message: 'Too many sign-in attempts: wait a minute and try again.' });
+    }
     if (error.statusCode && error.statusCode < 500) {
       request.log.warn({ err: error }, 'bad request');
       return reply.status(error.statusCode).send({ error: 'bad-request', message: error.message });
@@ -126,6 +129,8 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
       config: {
         rateLimit: {
           max: options.loginLimit ?? 10,
+          // After the body is parsed (the default, onRequest, runs before): the key needs the e-mail.
+          hook: 'preHandler',
           timeWindow: 60_000,
           keyGenerator: (request: FastifyRequest) => {
             const email = (request.body as { email?: unknown } | undefined)?.email;
