@@ -5,6 +5,7 @@ import { buildHub } from './app';
 import { createAccount } from './accounts';
 import { newPassword } from './accounts';
 import { ensureOrganisation } from './organisation';
+import { purgeTombstones } from './tombstones';
 
 /**
  * `npm run hub`: the hub at http://127.0.0.1:${PORT:-4310}. Data in PostgreSQL when DATABASE_URL
@@ -26,6 +27,14 @@ export async function startHub(env: NodeJS.ProcessEnv = process.env) {
   }
   const app = await buildHub({ db, webRoot: env.HUB_WEB_ROOT ?? path.resolve('dist/renderer'), logger: env.HUB_QUIET ? false : { stream: process.stdout, level: env.LOG_LEVEL ?? 'info' } });
   await app.listen({ port, host });
+  // Old deletions are forgotten at start and once a day (devices older than that resync).
+  const purge = () =>
+    purgeTombstones(db).then(
+      (n) => n && app.log.info(`forgot ${n} deletions older than the retention`),
+      (error: unknown) => app.log.error({ err: error }, 'tombstone purge failed'),
+    );
+  void purge();
+  setInterval(() => void purge(), 86_400_000).unref();
   console.log(`Apogee hub: serving http://${host}:${port}/ (${'databaseUrl' in config ? 'PostgreSQL' : `data in ${config.dataDir}`})`);
   const stop = async () => {
     await app.close();

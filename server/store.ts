@@ -116,6 +116,7 @@ export async function storeRows(
           session_id: sql`coalesce(excluded.session_id, records.session_id)`,
           person_id: sql`coalesce(excluded.person_id, records.person_id)`,
           client_id: (eb) => eb.ref('excluded.client_id'),
+          changed_at: sql`now()`,
         }),
       )
       .execute();

@@ -92,4 +92,11 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0002-change-time': {
+    async up(db: Kysely<unknown>) {
+      // When each row last changed (hub clock), so tombstones older than the retention can go.
+      await db.schema.alterTable('records').addColumn('changed_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`)).execute();
+      await sql`create index records_tombstones on records (changed_at) where data is null`.execute(db);
+    },
+  },
 };

@@ -14,6 +14,8 @@ export type RecordsTable = {
   person_id: string | null;
   /** The device whose change wrote this state. */
   client_id: string;
+  /** When the row last changed, by the hub's clock. */
+  changed_at: Generated<string>;
 };
 
 export type CounterTable = { id: number; seq: Big };
