@@ -19,6 +19,7 @@ import type { Database } from './db/schema';
 import type { Account } from './accounts';
 import { SqlStore, lockWrites, storeRows, takeSeqs } from './store';
 import { inScope, scopeOf, type Scope } from './scope';
+import { endorseDeviceIssuers } from './certificates';
 
 /** A refusal of a whole request: HTTP status, machine code and a message for people. */
 export class SyncError extends Error {
@@ -131,6 +132,7 @@ async function applyPushed(tx: Transaction<Database>, m: PushedMutation, actor: 
       written.push({ table: 'conflicts', id: conflict.id, row: conflict });
     }
   }
+  if (m.name === 'issuer.register') await endorseDeviceIssuers(tx, written, { actor, now: hubNow });
   const first = await takeSeqs(tx, Math.max(1, written.length));
   await storeRows(tx, written, first, clientId);
   return result;

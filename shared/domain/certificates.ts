@@ -46,6 +46,12 @@ export const issuerSchema = z.object({
   keyCode: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{4}$/, 'invalid'),
   /** The root's signed statement that this device key may issue (device keys only). */
   endorsement: jsonObject.nullable().default(null),
+  /**
+   * The hub root's endorsement of this device key, added by the hub at sync (decision 0003: the
+   * hub takes over the root by rotation). Absent until the hub has seen the key, and on rows
+   * made before the hub existed; devices may carry it in `issuer.endorsement` next to the first.
+   */
+  hubEndorsement: jsonObject.optional(),
   /** The root key that endorsed this device key ('' for a root). */
   rootId: z.string().default(''),
   createdAt: z.string(),
