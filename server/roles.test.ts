@@ -78,7 +78,7 @@ function assessments() {
 /** Domain refusals that show the permission check was passed (the sample hit a domain rule instead). */
 const domainRefusals = new Set(['not-found', 'invalid', 'invalid-state', 'issuer-unknown', 'conflict-resolved', 'already-enrolled', 'code-taken']);
 
-describe.each(await testStores('roles'))('roles on $name', (store) => {
+describe.each(testStores('roles'))('roles on $name', (store) => {
   let db: Kysely<Database>;
   let app: FastifyInstance;
   let transport: Transport;

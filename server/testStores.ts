@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
 import { openDatabase } from './db/open';
+import { postgresAvailable, startPostgres, type TestPostgres } from '../test/support/postgres';
 
 export type TestStore = {
   name: 'PGlite' | 'PostgreSQL';
@@ -12,34 +13,18 @@ export type TestStore = {
   close(): Promise<void>;
 };
 
-type PostgresSupport = {
-  postgresAvailable(): boolean | Promise<boolean>;
-  startPostgres(): Promise<{ url: string; stop(): Promise<void>; createDatabase(name: string): Promise<string> }>;
-};
-
-async function postgresSupport(): Promise<PostgresSupport | undefined> {
-  // Loaded by path at run time: the helper lives with the other test support code.
-  const where = '../test/support/postgres';
-  try {
-    return (await import(/* @vite-ignore */ where)) as PostgresSupport;
-  } catch {
-    return undefined;
-  }
-}
-
 /** PGlite, and PostgreSQL unless it is not installed (then a message says the PostgreSQL run is skipped). */
-export async function testStores(file: string): Promise<TestStore[]> {
+export function testStores(file: string): TestStore[] {
   const pglite: TestStore = { name: 'PGlite', open: () => openDatabase({ memory: true }), close: () => Promise.resolve() };
-  const support = await postgresSupport();
-  if (!support || !(await support.postgresAvailable())) {
-    console.warn(`[${file}] PostgreSQL is not available here (no binaries or no test/support/postgres): skipping the PostgreSQL run, PGlite only.`);
+  if (!postgresAvailable()) {
+    console.warn(`[${file}] PostgreSQL 15 binaries are not installed (POSTGRES_BIN or /usr/lib/postgresql/15/bin): skipping the PostgreSQL run, PGlite only.`);
     return [pglite];
   }
-  let cluster: Awaited<ReturnType<PostgresSupport['startPostgres']>> | undefined;
+  let cluster: TestPostgres | undefined;
   const postgres: TestStore = {
     name: 'PostgreSQL',
     async open() {
-      cluster ??= await support.startPostgres();
+      cluster ??= await startPostgres();
       const url = await cluster.createDatabase(`hub_${file.replace(/\W/g, '_')}_${process.pid}`);
       return openDatabase({ databaseUrl: url });
     },
