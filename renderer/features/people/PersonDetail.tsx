@@ -4,6 +4,7 @@ import { displayName, type Person } from '../../../shared/domain/people';
 import { useMutate } from '../../db';
 import { useErrorText, useFormatDay, useT } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
+import { CreateSignIn } from '../hubAdmin';
 import { useCanEditPeople, usePeopleIndex, usePerson, usePersonRecord } from './data';
 import { usePeopleLabels } from './labels';
 import { NotFound } from './NotFound';
@@ -118,6 +119,7 @@ export function PersonDetail() {
           </p>
         </section>
       )}
+      {canEdit && !person.mergedInto && !person.archived && <CreateSignIn person={person} />}
       <Enrolments personId={person.id} />
       <section aria-labelledby="certificates-title">
         <h2 id="certificates-title">{t('people.certificates')}</h2>
