@@ -20,6 +20,7 @@ import {
 } from '../../renderer/features/catalogue/searchIndex';
 import { certificatesApi } from './certificates';
 import { peopleApi } from './people';
+import { syncApi } from './sync';
 
 /** The database the app opens by default (renderer/db/index.ts). */
 const appDatabase = 'apogee';
@@ -254,7 +255,7 @@ async function loadBreakdown(options: { chunkSize?: number } = {}): Promise<Load
   return { parseMs, applyMs, lookups: store.gets + store.finds, writeMs, chunkSize };
 }
 
-const api = { bulkLoad, loadBreakdown, readCatalogue, ...peopleApi, ...certificatesApi };
+const api = { bulkLoad, loadBreakdown, readCatalogue, ...peopleApi, ...certificatesApi, ...syncApi };
 /** The functions bench/run.mjs calls. */
 export type BenchApi = typeof api;
 
