@@ -11,14 +11,16 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { startAutoBackup } from './app/autoBackup';
 import { router } from './app/router';
-import { requestPersistentStorage } from './db';
+import { db, requestPersistentStorage } from './db';
 import { I18nProvider } from './i18n';
 import { registerOfflineCache } from './platform/serviceWorker';
 import { watchConnectivity } from './state/connectivity';
+import { startSync } from './sync/client';
 
 registerOfflineCache();
 void requestPersistentStorage();
 watchConnectivity();
+startSync(db);
 startAutoBackup();
 
 createRoot(document.getElementById('root')!).render(

@@ -3,6 +3,12 @@
  * fonts and images all come from its own origin (styles may be inline because React sets
  * `style` attributes; fonts and images may be data: URLs because the bundler inlines small ones).
  *
+ * It may *connect* to any http(s) origin: the hub is wherever the organisation runs it (a LAN
+ * address, a host name typed at sign-in), not known when the app is built, and the desktop app
+ * (app://) is never same-origin with it. Scripts stay 'self' only, so nothing injected can run to
+ * use that freedom; no ws:, data: or blob: connections. (The web app served by the hub itself
+ * talks to its own origin.)
+ *
  * `npm run web` (scripts/lib/serveRenderer.mjs) sends the same header; a unit test there keeps
  * the two equal.
  */
@@ -12,7 +18,7 @@ const directives: ReadonlyArray<readonly [string, string]> = [
   ['style-src', "'self' 'unsafe-inline'"],
   ['font-src', "'self' data:"],
   ['img-src', "'self' data: blob:"],
-  ['connect-src', "'self'"],
+  ['connect-src', "'self' http: https:"],
   ['object-src', "'none'"],
   ['base-uri', "'none'"],
   ['frame-ancestors', "'none'"],

@@ -1,18 +1,18 @@
 import { NavLink, Outlet } from 'react-router';
-import { pendingChanges, useLiveQuery } from '../db';
 import { AttentionNavLink } from '../features/attention';
 import { useT } from '../i18n';
-import { useConnectivity } from '../state/connectivity';
+import { AccountMenu } from '../features/account';
+import { SyncStatus } from '../features/sync';
+import { useSession } from '../state/session';
 import { useSettings } from '../state/settings';
 import { ActingAs } from './ActingAs';
 import { LanguageSelect } from './LanguageSelect';
 
-/** The window frame: navigation, connectivity, changes waiting, language. */
+/** The window frame: navigation, sync status, account (or "Acting as" when not signed in), language. */
 export function Layout() {
   const t = useT();
-  const online = useConnectivity((s) => s.online);
   const role = useSettings((s) => s.role);
-  const pending = useLiveQuery(() => pendingChanges(), []) ?? 0;
+  const signedIn = useSession((s) => Boolean(s.session));
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -38,13 +38,9 @@ export function Layout() {
           <NavLink to="/settings">{t('nav.settings')}</NavLink>
         </nav>
         <div className="status-area">
-          <span className={`connectivity ${online ? 'online' : 'offline'}`} role="status">
-            {t(online ? 'status.online' : 'status.offline')}
-          </span>
-          <span className="pending" title={t('status.pendingHint')}>
-            {t('status.pending', { count: pending })}
-          </span>
-          <ActingAs />
+          <SyncStatus />
+          {!signedIn && <ActingAs />}
+          <AccountMenu />
           <LanguageSelect id="header-language" />
         </div>
       </header>

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { createHashRouter } from 'react-router';
 import type { Role } from '../../shared/mutations';
+import { LockGate } from '../features/account';
 import { CatalogueScreen, NotFound } from '../features/catalogue';
 import type * as catalogueRoutes from '../features/catalogue/routes';
 import type * as peopleRoutes from '../features/people/routes';
@@ -50,7 +51,11 @@ export const router = createHashRouter([
   // The bare printable certificate (no app frame): the desktop prints it to PDF.
   { path: '/certificates/:id/print', lazy: certificates('CertificatePrint', everyone) },
   {
-    element: <Layout />,
+    element: (
+      <LockGate>
+        <Layout />
+      </LockGate>
+    ),
     children: [
       { path: '/', element: <CatalogueScreen /> },
       { path: '/courses/new', lazy: catalogueEditor('NewCourse') },
@@ -64,6 +69,7 @@ export const router = createHashRouter([
       { path: '/programmes', lazy: catalogueEditor('ProgrammesScreen') },
       { path: '/programmes/new', lazy: catalogueEditor('NewProgramme') },
       { path: '/programmes/:id/edit', lazy: catalogueEditor('EditProgramme') },
+      { path: '/connect', lazy: async () => ({ Component: (await import('../features/account/routes')).Connect }) },
       {
         path: '/settings',
         lazy: async () => ({ Component: (await import('../features/settings')).SettingsScreen }),

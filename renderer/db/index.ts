@@ -1,6 +1,8 @@
 import { useCallback } from 'react';
 import type { Actor, MutationCall } from '../../shared/mutations';
+import { useSession } from '../state/session';
 import { useSettings } from '../state/settings';
+import { notifyChanged } from '../sync/client';
 import type { MutationOutcome, RunOptions } from './mutate';
 import { ApogeeDb } from './schema';
 
@@ -10,22 +12,23 @@ export type { MutationOutcome } from './mutate';
 /** This profile's local database. */
 export const db = new ApogeeDb();
 
-/** The actor this device acts as right now. */
+/** The actor this device acts as right now: the signed-in hub account, else the "Acting as" choice. */
 export function currentActor(): Actor {
-  const { role, deviceId, personId } = useSettings.getState();
+  const { deviceId, ...chosen } = useSettings.getState();
+  const { role, personId } = useSession.getState().session?.account ?? chosen;
   return personId ? { role, deviceId, personId } : { role, deviceId };
 }
 
 /** A function that runs one mutation as the current actor. */
 export function useMutate(): (call: MutationCall) => Promise<MutationOutcome> {
-  return useCallback(async (call: MutationCall) => (await import('./mutate')).mutate(db, call, currentActor()), []);
+  return useCallback(async (call: MutationCall) => (await import('./mutate')).mutate(db, call, currentActor()).finally(notifyChanged), []);
 }
 
 /** Runs many mutations (demo data, imports) as the current actor, in chunks with progress. */
 export async function runBatch(calls: readonly MutationCall[], options: Omit<RunOptions, 'actor'> = {}) {
   // Loaded on first write, with the schemas: the catalogue list opens without them.
   const { runMutations } = await import('./mutate');
-  return runMutations(db, calls, { ...options, actor: currentActor() });
+  return runMutations(db, calls, { ...options, actor: currentActor() }).finally(notifyChanged);
 }
 
 /**

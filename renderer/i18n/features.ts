@@ -1,4 +1,6 @@
 import { appMessages } from '../app/messages';
+import { accountMessages } from '../features/account/messages';
+import { syncMessages } from '../features/sync/messages';
 import { attendanceMessages } from '../features/attendance/messages';
 import { certificatesMessages } from '../features/certificates/messages';
 import { certificatePrintMessages } from '../features/certificates/print/messages';
@@ -8,10 +10,12 @@ import { myCoursesMessages } from '../features/mycourses/messages';
 import { peopleMessages } from '../features/people/messages';
 
 /** Messages that live with their feature, merged into each language's catalogue. */
-export const featureMessages = [appMessages, peopleMessages, enrolmentMessages, attendanceMessages, myCoursesMessages, certificatePrintMessages, certificatesMessages, certificateProblemMessages] as const;
+export const featureMessages = [appMessages, peopleMessages, enrolmentMessages, attendanceMessages, myCoursesMessages, certificatePrintMessages, certificatesMessages, certificateProblemMessages, accountMessages, syncMessages] as const;
 
 /** Ids of the feature messages. */
 export type FeatureMessageId =
+  | keyof typeof accountMessages.en
+  | keyof typeof syncMessages.en
   | keyof typeof appMessages.en
   | keyof typeof myCoursesMessages.en
   | keyof typeof peopleMessages.en

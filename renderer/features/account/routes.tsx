@@ -1,0 +1,2 @@
+// Screens of the account feature the router loads lazily.
+export { ConnectScreen as Connect } from './ConnectScreen';
