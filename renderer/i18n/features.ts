@@ -2,6 +2,9 @@ import { appMessages } from '../app/messages';
 import { accountMessages } from '../features/account/messages';
 import { syncMessages } from '../features/sync/messages';
 import { attendanceMessages } from '../features/attendance/messages';
+import { attentionMessages } from '../features/attention/messages';
+import { devicesMessages } from '../features/devices/messages';
+import { hubAdminMessages } from '../features/hubAdmin/messages';
 import { certificatesMessages } from '../features/certificates/messages';
 import { certificatePrintMessages } from '../features/certificates/print/messages';
 import { certificateProblemMessages } from '../features/certificates/problemMessages';
@@ -10,7 +13,7 @@ import { myCoursesMessages } from '../features/mycourses/messages';
 import { peopleMessages } from '../features/people/messages';
 
 /** Messages that live with their feature, merged into each language's catalogue. */
-export const featureMessages = [appMessages, peopleMessages, enrolmentMessages, attendanceMessages, myCoursesMessages, certificatePrintMessages, certificatesMessages, certificateProblemMessages, accountMessages, syncMessages] as const;
+export const featureMessages = [appMessages, peopleMessages, enrolmentMessages, attendanceMessages, myCoursesMessages, certificatePrintMessages, certificatesMessages, certificateProblemMessages, attentionMessages, devicesMessages, hubAdminMessages, accountMessages, syncMessages] as const;
 
 /** Ids of the feature messages. */
 export type FeatureMessageId =
@@ -23,7 +26,10 @@ export type FeatureMessageId =
   | keyof typeof attendanceMessages.en
   | keyof typeof certificatePrintMessages.en
   | keyof typeof certificatesMessages.en
-  | keyof typeof certificateProblemMessages.en;
+  | keyof typeof certificateProblemMessages.en
+  | keyof typeof attentionMessages.en
+  | keyof typeof devicesMessages.en
+  | keyof typeof hubAdminMessages.en;
 
 /** The feature messages of one language. */
 export function featureMessagesIn(locale: 'en' | 'zh' | 'ar'): Record<FeatureMessageId, string> {
