@@ -40,7 +40,8 @@ describe('bad input to the hub', () => {
     const from = logs.mark();
     const answer = await send();
     expect(answer.status).toBe(status);
-    expect(answer.body).toMatchObject({ error, message: expect.stringMatching(message) });
+    expect(answer.body.error).toBe(error);
+    expect(String(answer.body.message)).toMatch(message);
     expect(answer.headers['content-type']).toMatch(/application\/json/);
     await new Promise((resolve) => setImmediate(resolve));
     const lines = logs.since(from).filter((l) => Number(l.level) >= 30);
@@ -141,7 +142,7 @@ describe('bad input to the hub', () => {
     const before = await dumpRecords(db);
     const from = logs.mark();
     const results = await c.instructor.push([{ name: 'attendance.mark', args: { meetingId: meetingB!, personId: 'p-2', status: 'absent' } }]);
-    expect(results).toEqual([expect.objectContaining({ status: 'rejected', error: expect.objectContaining({ code: 'forbidden' }) })]);
+    expect(results).toMatchObject([{ status: 'rejected', error: { code: 'forbidden' } }]);
     expect(logs.since(from).some((l) => l.msg === 'pushed changes refused' && JSON.stringify(l).includes('forbidden'))).toBe(true);
     expect(await dumpRecords(db)).toEqual(before);
     await stillServes();
@@ -157,7 +158,8 @@ describe('bad input to the hub', () => {
       const before = await dumpRecords(db);
       const answer = await attempt('coordinator@hub.test', password);
       expect(answer.status).toBe(429);
-      expect(answer.body).toMatchObject({ error: 'rate-limited', message: expect.stringMatching(/wait a minute/) });
+      expect(answer.body.error).toBe('rate-limited');
+      expect(String(answer.body.message)).toMatch(/wait a minute/);
       expect(limited.lines.some((l) => Number(l.level) >= 40 && /sign-in attempts|rate/i.test(String(l.msg)))).toBe(true);
       expect(await dumpRecords(db)).toEqual(before);
       // Another person behind the same address is not locked out by someone else's attempts.

@@ -149,7 +149,7 @@ export class TestClient {
 
   /** Pushes calls (or wire mutations); throws unless the hub answered 200. */
   async push(calls: readonly MutationCall[] | readonly Wire[]): Promise<PushResult[]> {
-    const mutations = calls.length && 'seq' in calls[0]! ? (calls as Wire[]) : this.wire(calls as MutationCall[]);
+    const mutations = calls.length && 'seq' in calls[0]! ? (calls as Wire[]) : this.wire(calls);
     const answer = await this.pushRaw(mutations);
     if (answer.status !== 200) throw new Error(`push: ${answer.status} ${JSON.stringify(answer.body)}`);
     return (answer.body as unknown as PushResponse).results;
@@ -165,7 +165,7 @@ export class TestClient {
 
   pullPage(cursor = this.cursor, budget?: number): Promise<HubAnswer> {
     const query = new URLSearchParams({ cursor, count: '1', ...(budget ? { budget: String(budget) } : {}) });
-    return this.transport({ method: 'GET', url: `/sync/pull?${query}`, token: this.token, headers: { 'accept-encoding': 'gzip' } });
+    return this.transport({ method: 'GET', url: `/sync/pull?${query.toString()}`, token: this.token, headers: { 'accept-encoding': 'gzip' } });
   }
 
   /** Pulls every page from the current cursor, keeping rows; answers the pages. */
