@@ -76,7 +76,7 @@ export async function push(db: Kysely<Database>, account: Account, input: PushIn
     const ordered = [...input.mutations].sort((a, b) => a.seq - b.seq);
     for (const m of ordered) {
       if (m.seq <= lastSeq) {
-        results.push(await storedResult(tx, input.clientId, m));
+        results.push(await storedResult(tx, input.clientId, m, scope));
         continue;
       }
       const result = await applyPushed(tx, m, actor, input.clientId, hubNow());
@@ -97,9 +97,15 @@ export async function push(db: Kysely<Database>, account: Account, input: PushIn
   });
 }
 
-async function storedResult(tx: Transaction<Database>, clientId: string, m: PushedMutation): Promise<PushResult> {
+async function storedResult(tx: Transaction<Database>, clientId: string, m: PushedMutation, scope: Scope): Promise<PushResult> {
   const row = await tx.selectFrom('results').select(['result', 'mutation_id']).where('client_id', '=', clientId).where('seq', '=', m.seq).executeTakeFirst();
-  if (row && row.mutation_id === m.id) return row.result as unknown as PushResult;
+  if (row && row.mutation_id === m.id) {
+    const stored = row.result as unknown as PushResult;
+    // The answer to a refusal carries the hub's rows that replace what the change wrote on the
+    // device. They are not stored with the result: read them now, or a device whose first answer
+    // was lost would keep the refused change's writes for ever.
+    return stored.status === 'rejected' ? { ...stored, restore: await currentRows(tx, scope, m.writes) } : stored;
+  }
   // A sequence number the hub already passed, with no result or another change under it: the
   // device's queue is not what the hub saw. Say so instead of guessing.
   return { seq: m.seq, id: m.id, status: 'rejected', error: { code: 'out-of-order', params: {}, fields: [] }, restore: [] };

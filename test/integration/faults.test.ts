@@ -63,12 +63,14 @@ async function startCluster(store: StoreConfig, count: number): Promise<Cluster>
   };
 }
 
-type Op =
+type Edit =
   | { kind: 'person'; device: 0 | 1 }
   | { kind: 'enrol'; device: 0 | 1; pick: number }
   | { kind: 'withdraw'; device: 0 | 1; pick: number }
-  | { kind: 'mark'; device: 0 | 1 | 2; meeting: number; pick: number; status: 'present' | 'late' | 'excused' | 'absent' }
-  | { kind: 'sync'; device: 0 | 1 | 2; plan: FaultStep[] }
+  | { kind: 'mark'; device: 0 | 1 | 2; meeting: number; pick: number; status: 'present' | 'late' | 'excused' | 'absent' };
+type Op =
+  | Edit
+  | { kind: 'sync'; device: 0 | 1 | 2; plan: FaultStep[]; meanwhile: Edit | null }
   | { kind: 'restart'; which: number };
 
 const faultStep = (restarts: boolean, targets: number): fc.Arbitrary<FaultStep> =>
@@ -78,7 +80,7 @@ const faultStep = (restarts: boolean, targets: number): fc.Arbitrary<FaultStep> 
     target: fc.nat(targets - 1),
   });
 
-const opArb = (targets: number): fc.Arbitrary<Op> => {
+const editArb = (): fc.Arbitrary<Edit> => {
   const device01 = fc.constantFrom<0 | 1>(0, 1);
   return fc.oneof(
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('person' as const), device: device01 }) },
@@ -94,10 +96,24 @@ const opArb = (targets: number): fc.Arbitrary<Op> => {
         status: fc.constantFrom('present' as const, 'late' as const, 'excused' as const, 'absent' as const),
       }),
     },
-    { weight: 5, arbitrary: fc.record({ kind: fc.constant('sync' as const), device: fc.constantFrom<0 | 1 | 2>(0, 1, 2), plan: fc.array(faultStep(true, targets), { maxLength: 4 }) }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('restart' as const), which: fc.nat(targets - 1) }) },
   );
 };
+
+const opArb = (targets: number): fc.Arbitrary<Op> =>
+  fc.oneof(
+    { weight: 12, arbitrary: editArb() },
+    {
+      weight: 5,
+      arbitrary: fc.record({
+        kind: fc.constant('sync' as const),
+        device: fc.constantFrom<0 | 1 | 2>(0, 1, 2),
+        plan: fc.array(faultStep(true, targets), { maxLength: 4 }),
+        // A change made on the device while it syncs (the UI does not wait for sync).
+        meanwhile: fc.option(editArb(), { freq: 3 }),
+      }),
+    },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('restart' as const), which: fc.nat(targets - 1) }) },
+  );
 
 type World = {
   run: string;
@@ -146,7 +162,8 @@ async function perform(world: World, cluster: Cluster, op: Op, counter: { n: num
   const device = world.devices[op.device]!;
   if (op.kind === 'sync') {
     world.links[op.device]!.setPlan(op.plan);
-    await device.sync().catch(() => undefined);
+    const edit = op.meanwhile && (op.meanwhile.kind === 'mark' || op.device < 2) ? ({ ...op.meanwhile, device: op.device } as Edit) : op.meanwhile;
+    await Promise.all([device.sync().catch(() => undefined), edit ? perform(world, cluster, edit, counter) : undefined]);
     world.links[op.device]!.setPlan([]);
     return;
   }
@@ -261,16 +278,25 @@ async function check(world: World, cluster: Cluster): Promise<void> {
 /** The property, over one cluster. */
 async function property(cluster: Cluster, numRuns: number, seed?: number) {
   const targets = cluster.urls().length;
+  const hits: Record<string, number> = {};
+  const started = Date.now();
   await fc.assert(
     fc.asyncProperty(fc.integer({ min: 1, max: 3 }), fc.array(opArb(targets), { minLength: 6, maxLength: 22 }), async (capacity, ops) => {
       const world = await setUpWorld(cluster, capacity);
       const counter = { n: 0 };
       for (const op of ops) await perform(world, cluster, op, counter);
       await heal(world);
+      for (const link of world.links)
+        for (const entry of link.log) {
+          if (entry.fault === 'ok') continue;
+          const key = `${entry.fault}${entry.mutationIds.length ? ' (push)' : ''}`;
+          hits[key] = (hits[key] ?? 0) + 1;
+        }
       await check(world, cluster);
     }),
     { numRuns, endOnFailure: true, ...(seed !== undefined ? { seed } : {}) },
   );
+  console.log(JSON.stringify({ runs: numRuns, ms: Date.now() - started, faultsHit: hits }));
 }
 
 /** The catalogue every run's session hangs on, and the three accounts. */
@@ -306,13 +332,27 @@ describe('sync under faults (PGlite in a data folder, restarted mid-push)', () =
     const started = Date.now();
     dir = mkdtempSync(join(tmpdir(), 'apogee-faults-'));
     cluster = await startCluster({ dataDir: join(dir, 'hub') }, 1);
-    console.log(`hub ${Date.now() - started}`);
     await prepare(cluster, () => cluster.db());
-    console.log(`prepared ${Date.now() - started}`);
-  });
+    console.log(JSON.stringify({ pgliteHubReadyMs: Date.now() - started }));
+  }, 240_000);
   afterAll(async () => {
     await cluster?.stop();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a refused change whose answer was lost is still undone on the device when it asks again', async () => {
+    const world = await setUpWorld(cluster, 2);
+    const counter = { n: 0 };
+    const ops: Op[] = [
+      { kind: 'enrol', device: 0, pick: 0 },
+      { kind: 'enrol', device: 1, pick: 0 }, // the same trainee, offline on the other coordinator's device
+      { kind: 'sync', device: 0, plan: [], meanwhile: null },
+      { kind: 'sync', device: 1, plan: [{ fault: 'dropResponse' }], meanwhile: null }, // refused: already enrolled; the answer is lost
+    ];
+    for (const op of ops) await perform(world, cluster, op, counter);
+    await heal(world);
+    expect((await world.devices[1]!.db.inbox.toArray()).map((e) => e.error?.code)).toEqual(['already-enrolled']);
+    await check(world, cluster);
   });
 
   it('every acknowledged change applied exactly once, nothing lost, capacity kept, all devices converge', { timeout: 120_000 }, async () => {
@@ -330,7 +370,7 @@ describe.skipIf(!postgresAvailable())('sync under faults on PostgreSQL', () => {
     await prepare(one, () => one.db());
     two = await startCluster({ databaseUrl: await pg.createDatabase('faults_two') }, 2);
     await prepare(two, () => two.db());
-  });
+  }, 240_000);
   afterAll(async () => {
     await one?.stop();
     await two?.stop();

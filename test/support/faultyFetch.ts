@@ -200,7 +200,7 @@ export function faultyFetch(options: FaultyFetchOptions = {}) {
   };
 
   return {
-    fetch: fetchFn as typeof fetch,
+    fetch: fetchFn,
     log,
     /** Replaces the plan: its steps apply to the next requests, in order. */
     setPlan(steps: readonly FaultStep[]) {
