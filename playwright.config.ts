@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunch } from './scripts/lib/chromium.mjs';
+import { hubAdmin, hubPort, hubUrl } from './test/e2e/hubServer';
 
 const port = Number(process.env.E2E_PORT ?? 4311);
 
@@ -18,11 +19,21 @@ export default defineConfig({
     timezoneId: 'Asia/Karachi',
     trace: 'retain-on-failure',
   },
-  webServer: {
-    command: 'node scripts/serve-web.mjs',
-    env: { PORT: String(port) },
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: 'node scripts/serve-web.mjs',
+      env: { PORT: String(port) },
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      // A hub with a fresh data folder each run (test/e2e/hubServer.ts), serving the web app too.
+      command: 'node test/e2e/startHub.mjs',
+      env: { PORT: String(hubPort), HUB_ADMIN_EMAIL: hubAdmin.email, HUB_ADMIN_PASSWORD: hubAdmin.password },
+      url: `${hubUrl}health`,
+      reuseExistingServer: false,
+      timeout: 90_000,
+    },
+  ],
 });

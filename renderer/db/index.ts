@@ -39,8 +39,10 @@ export async function runBatch(calls: readonly MutationCall[], options: Omit<Run
  * (remove acknowledged entries from the front), or change this.
  */
 export async function pendingChanges(database: ApogeeDb = db): Promise<number> {
-  const [first] = (await database.outbox.orderBy(':id').limit(1).primaryKeys()) as number[];
-  const [last] = (await database.outbox.orderBy(':id').reverse().limit(1).primaryKeys()) as number[];
+  // firstKey/lastKey, not limit(1).primaryKeys(): Dexie's live queries miss additions to the
+  // latter (the header stayed at "All changes saved" while changes queued up).
+  const first = (await database.outbox.orderBy(':id').firstKey()) as number | undefined;
+  const last = (await database.outbox.orderBy(':id').lastKey()) as number | undefined;
   return first === undefined || last === undefined ? 0 : last - first + 1;
 }
 

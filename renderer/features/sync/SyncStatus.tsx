@@ -31,7 +31,7 @@ export function SyncStatus() {
   const signedIn = useSession((s) => Boolean(s.session));
   const { scheduler, progress } = useSyncActivity();
   const pending = useLiveQuery(() => pendingChanges(), []) ?? 0;
-  const oldest = useLiveQuery(async () => (await db.outbox.orderBy(':id').limit(1).toArray())[0]?.at, []);
+  const oldest = useLiveQuery(async () => (await db.outbox.orderBy(':id').first())?.at, []);
   const status = useLiveQuery(() => readStatus(db), []);
   const now = useNow();
   const ago = (at: string) => {

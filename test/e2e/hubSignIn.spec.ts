@@ -1,0 +1,61 @@
+import { expect, test } from '@playwright/test';
+import { navLink } from './helpers';
+import { hubAdmin, hubUrl } from './hubServer';
+
+// The app as the hub serves it (same origin as the hub).
+test.use({ baseURL: hubUrl });
+
+test.describe('signing in to a hub', () => {
+  test('signs in, syncs a new programme, keeps a change made offline waiting, and sends it when back online', async ({ page, context }) => {
+    await page.goto('./');
+    await page.getByRole('link', { name: 'Connect to hub' }).click();
+    await expect(page.getByRole('heading', { name: 'Connect to a hub', level: 1 })).toBeVisible();
+    // The web app served by a hub offers that hub.
+    await expect(page.getByLabel('Hub address')).toHaveValue(hubUrl.replace(/\/$/, ''));
+
+    // A wrong password is said plainly, and nothing else happens.
+    await page.getByLabel('E-mail address').fill(hubAdmin.email);
+    await page.getByLabel('Password', { exact: true }).fill('not the password');
+    await page.getByLabel('Password', { exact: true }).press('Enter');
+    await expect(page.getByRole('alert')).toHaveText('Wrong e-mail address or password. Check both and try again.');
+
+    await page.getByLabel('Password', { exact: true }).fill(hubAdmin.password);
+    await page.getByLabel('Password', { exact: true }).press('Enter');
+
+    const header = page.getByRole('banner');
+    const pending = page.getByTestId('pending-changes');
+    await expect(header.getByText(/^Synced/)).toBeVisible({ timeout: 20_000 });
+    // Signed in: the account acts, the "Acting as" picker is gone.
+    await expect(header.getByRole('button', { name: /^Account:/ })).toBeVisible();
+    await expect(header.getByLabel('Acting as')).toHaveCount(0);
+
+    await navLink(page, 'Programmes').click();
+    await page.getByRole('link', { name: 'New programme' }).click();
+    await page.getByLabel('Programme name').fill('CubeSat Design');
+    await page.getByRole('button', { name: 'Create programme' }).click();
+    await expect(page.getByRole('heading', { name: 'CubeSat Design' })).toBeVisible();
+    await expect(pending).toHaveText('All changes saved on this device', { timeout: 15_000 });
+    await expect(header.getByText(/^Synced/)).toBeVisible();
+
+    await context.setOffline(true);
+    await expect(header.getByText(/^Offline/)).toBeVisible();
+    await page.getByRole('link', { name: 'New programme' }).click();
+    await page.getByLabel('Programme name').fill('Scientist Training');
+    await page.getByRole('button', { name: 'Create programme' }).click();
+    await expect(page.getByRole('heading', { name: 'Scientist Training' })).toBeVisible();
+    await expect(pending).toContainText('1 change waiting to sync');
+
+    await context.setOffline(false);
+    await expect(header.getByText(/^Online/)).toBeVisible();
+    await expect(pending).toHaveText('All changes saved on this device', { timeout: 15_000 });
+    await expect(header.getByText(/^Synced/)).toBeVisible();
+
+    // The account menu: who is signed in, and signing out without removing the data.
+    await header.getByRole('button', { name: /^Account:/ }).click();
+    await expect(page.getByText(`Signed in as Coordinator`)).toBeVisible();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Sign out, keep the data' }).click();
+    await expect(header.getByRole('link', { name: 'Connect to hub' })).toBeVisible();
+    await expect(header.getByLabel('Acting as')).toBeVisible();
+  });
+});
