@@ -1,9 +1,18 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { navLink } from './helpers';
 import { hubAdmin, hubUrl } from './hubServer';
 
 // The app as the hub serves it (same origin as the hub).
 test.use({ baseURL: hubUrl });
+
+/** Signs in through "Connect to hub" and waits for the first sync. */
+async function signIn(page: Page): Promise<void> {
+  await page.goto('./#/connect');
+  await page.getByLabel('E-mail address').fill(hubAdmin.email);
+  await page.getByLabel('Password', { exact: true }).fill(hubAdmin.password);
+  await page.getByLabel('Password', { exact: true }).press('Enter');
+  await expect(page.getByRole('banner').getByText(/^Synced/)).toBeVisible({ timeout: 20_000 });
+}
 
 test.describe('signing in to a hub', () => {
   test('signs in, syncs a new programme, keeps a change made offline waiting, and sends it when back online', async ({ page, context }) => {
@@ -57,5 +66,31 @@ test.describe('signing in to a hub', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Sign out, keep the data' }).click();
     await expect(header.getByRole('link', { name: 'Connect to hub' })).toBeVisible();
     await expect(header.getByLabel('Acting as')).toBeVisible();
+  });
+
+  test('locks every window until the account password is typed; another window takes over syncing when the first closes', async ({ page, context }) => {
+    await signIn(page);
+    const other = await context.newPage();
+    await other.goto('./');
+    await expect(other.getByRole('banner').getByText(/^Synced/)).toBeVisible();
+
+    await page.getByRole('button', { name: /^Account:/ }).click();
+    await page.getByRole('button', { name: 'Lock' }).click();
+    for (const window of [page, other]) await expect(window.getByRole('heading', { name: 'Apogee is locked' })).toBeVisible();
+    await expect(other.getByRole('banner')).toHaveCount(0);
+    await other.getByLabel('Password').fill('not the password');
+    await other.getByLabel('Password').press('Enter');
+    await expect(other.getByRole('alert')).toHaveText('That is not the password of this account. Try again.');
+    await other.getByLabel('Password').fill(hubAdmin.password);
+    await other.getByLabel('Password').press('Enter');
+    for (const window of [page, other]) await expect(window.getByRole('banner')).toBeVisible();
+
+    // The first window's worker held the sync lock; closing it hands the lock to the other's.
+    await page.close();
+    await navLink(other, 'Programmes').click();
+    await other.getByRole('link', { name: 'New programme' }).click();
+    await other.getByLabel('Programme name').fill('Ground Stations');
+    await other.getByRole('button', { name: 'Create programme' }).click();
+    await expect(other.getByTestId('pending-changes')).toHaveText('All changes saved on this device', { timeout: 15_000 });
   });
 });
