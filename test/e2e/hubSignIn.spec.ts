@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { navLink } from './helpers';
+import { expectNoAccessibilityViolations, navLink } from './helpers';
 import { hubAdmin, hubUrl } from './hubServer';
 
 // The app as the hub serves it (same origin as the hub).
@@ -21,6 +21,7 @@ test.describe('signing in to a hub', () => {
     await expect(page.getByRole('heading', { name: 'Connect to a hub', level: 1 })).toBeVisible();
     // The web app served by a hub offers that hub.
     await expect(page.getByLabel('Hub address')).toHaveValue(hubUrl.replace(/\/$/, ''));
+    await expectNoAccessibilityViolations(page, 'connect to hub');
 
     // A wrong password is said plainly, and nothing else happens.
     await page.getByLabel('E-mail address').fill(hubAdmin.email);
@@ -62,6 +63,7 @@ test.describe('signing in to a hub', () => {
     // The account menu: who is signed in, and signing out without removing the data.
     await header.getByRole('button', { name: /^Account:/ }).click();
     await expect(page.getByText(`Signed in as Coordinator`)).toBeVisible();
+    await expectNoAccessibilityViolations(page, 'account menu');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Sign out, keep the data' }).click();
     await expect(header.getByRole('link', { name: 'Connect to hub' })).toBeVisible();
