@@ -12,6 +12,7 @@ import { startWebServer } from '../scripts/lib/serveRenderer.mjs';
 import { installProbe } from './lib/probe.mjs';
 import { assembleSite, buildBenchPage, projectRoot } from './lib/site.mjs';
 import { formatTable, max, mean, median, percentile, result, round } from './lib/stats.mjs';
+import { benchSyncPart } from './lib/syncRun.mjs';
 
 const positiveInt = (value, fallback) => {
   const n = Number(value);
@@ -128,6 +129,8 @@ async function main() {
     await render.page.close();
     const people = await benchPeople(context, server.url);
     const certificates = await benchCertificatesPart(context, server.url);
+    // Issue 5's sync figures: a seeded hub serving the same site (bench/lib/syncRun.mjs); BENCH_SYNC=0 skips them.
+    const sync = await benchSyncPart({ context, siteDir, log });
     await context.close();
 
     const results = [
@@ -161,6 +164,7 @@ async function main() {
       result('JS heap, catalogue shown (after GC)', render.heapMB, 'MB'),
       ...people.results,
       ...certificates.results,
+      ...sync.results,
     ];
 
     const report = {
@@ -191,6 +195,7 @@ async function main() {
         search: search.details,
         people: people.details,
         certificates: certificates.details,
+        sync: sync.details,
       },
     };
     writeFileSync(
@@ -932,6 +937,19 @@ function printDetails(report) {
         `verify p50 ${certificates.verify.p50} / p95 ${certificates.verify.p95} ms (first ${certificates.verify.coldMs} ms), ` +
         `JCS proof p50 ${certificates.verifyJcs.p50} ms, RDFC proof p50 ${certificates.verifyRdfc.p50} ms; PDF ${certificates.pdf.bytes} bytes`,
     );
+  const sync = report.details.sync;
+  if (sync?.seed)
+    log(
+      `sync: hub (${sync.hub.store}) seeded with ${sync.seed.rows} rows (${Object.entries(
+        sync.seed.byTable,
+      )
+        .map(([t, n]) => `${n} ${t}`)
+        .join(
+          ', ',
+        )}) from ${sync.seed.calls} calls in ${sync.seed.generateAndApplyMs} ms + insert ${sync.seed.insertMs} ms (${sync.seed.insertRowsPerSecond} rows/s)`,
+    );
+  for (const [name, why] of Object.entries(sync?.notMeasured ?? {}))
+    log(`not measured: sync: ${name}: ${why}`);
   log(
     `machine: ${machine.cores} cores (${machine.cpu}), Node ${report.meta.node}, Chromium ${report.meta.chromium}; ` +
       `load average ${report.meta.loadAverage.start.join(' ')} at start, ${report.meta.loadAverage.end.join(' ')} at end`,

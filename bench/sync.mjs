@@ -20,7 +20,11 @@ async function main() {
   const siteDir = assembleSite();
   const browser = await chromium.launch(chromiumLaunch);
   try {
-    const context = await browser.newContext({ serviceWorkers: 'block', locale: 'en-GB', viewport: { width: 1280, height: 720 } });
+    const context = await browser.newContext({
+      serviceWorkers: 'block',
+      locale: 'en-GB',
+      viewport: { width: 1280, height: 720 },
+    });
     const sync = await benchSyncPart({ context, siteDir, log });
     await context.close();
     const report = {
@@ -40,7 +44,8 @@ async function main() {
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     log('');
     log(formatTable(sync.results));
-    for (const [name, why] of Object.entries(sync.details.notMeasured ?? {})) log(`not measured: ${name}: ${why}`);
+    for (const [name, why] of Object.entries(sync.details.notMeasured ?? {}))
+      log(`not measured: ${name}: ${why}`);
     log(`\nbench: wrote ${path.relative(process.cwd(), file)} (${report.meta.durationSeconds} s)`);
   } finally {
     await browser.close().catch(() => undefined);

@@ -6,7 +6,7 @@ import 'fake-indexeddb/auto';
 import net from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { ApogeeDb } from '../../renderer/db/schema';
+import { ApogeeDb, type OutboxEntry } from '../../renderer/db/schema';
 import { runMutations } from '../../renderer/db/mutate';
 import { SyncEngine, type SyncReport } from '../../renderer/sync/engine';
 import { signIn } from '../../renderer/sync/session';
@@ -27,15 +27,28 @@ const classDays = (() => {
   }
   return days;
 })();
-const traineeOf = (sessionId: string, t: number) => `${sessionId}-trainee-${String(t + 1).padStart(2, '0')}`;
+const traineeOf = (sessionId: string, t: number) =>
+  `${sessionId}-trainee-${String(t + 1).padStart(2, '0')}`;
 const statuses = ['present', 'present', 'present', 'late', 'absent', 'excused'] as const;
 
 /** Marks of a session, slot after slot (class day by class day), from `from`. */
-function markCalls(sessionId: string, trainees: number, from: number, count: number): MutationCall[] {
+function markCalls(
+  sessionId: string,
+  trainees: number,
+  from: number,
+  count: number,
+): MutationCall[] {
   const calls: MutationCall[] = [];
   for (let i = from; i < from + count; i++) {
     const day = classDays[Math.floor(i / trainees) % classDays.length]!;
-    calls.push({ name: 'attendance.mark', args: { meetingId: meetingId(sessionId, day), personId: traineeOf(sessionId, i % trainees), status: statuses[i % statuses.length]! } });
+    calls.push({
+      name: 'attendance.mark',
+      args: {
+        meetingId: meetingId(sessionId, day),
+        personId: traineeOf(sessionId, i % trainees),
+        status: statuses[i % statuses.length]!,
+      },
+    });
   }
   return calls;
 }
@@ -74,44 +87,76 @@ async function countingProxy(target: { host: string; port: number }) {
   };
 }
 
-type Captured = { method: string; path: string; requestJson?: string; responseText: string; status: number };
+type Captured = {
+  method: string;
+  path: string;
+  requestJson?: string;
+  responseText: string;
+  status: number;
+};
 
 /** fetch that keeps what went each way (uncompressed), for the byte breakdown. */
 function capturingFetch(log: Captured[]): typeof fetch {
   return async (input, init) => {
     const response = await fetch(input, init);
     const text = await response.text();
-    const url = new URL(String(input));
-    log.push({ method: init?.method ?? 'GET', path: url.pathname, responseText: text, status: response.status });
+    const url = new URL(input instanceof Request ? input.url : input.toString());
+    log.push({
+      method: init?.method ?? 'GET',
+      path: url.pathname,
+      responseText: text,
+      status: response.status,
+    });
     return new Response(text, { status: response.status, headers: response.headers });
   };
 }
 
-const gz = (value: unknown) => gzipSync(Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)), { level: 6 }).length;
+const gz = (value: unknown) =>
+  gzipSync(Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)), { level: 6 })
+    .length;
 
 /**
  * The instructor device: signs in, pulls its scope (setup), records 100 marks with the app's
  * write path and syncs once; then records 200 more and syncs them over the throttled link.
  */
-export async function benchInstructorDevice(hubUrl: string, options: { marks: number; slowMarks: number; throttle?: ThrottleFactory; log: (text: string) => void }) {
+export async function benchInstructorDevice(
+  hubUrl: string,
+  options: {
+    marks: number;
+    slowMarks: number;
+    throttle?: ThrottleFactory;
+    log: (text: string) => void;
+  },
+) {
   const hub = new URL(hubUrl);
   const proxy = await countingProxy({ host: hub.hostname, port: Number(hub.port) });
   const db = new ApogeeDb(`bench-instructor-${process.pid}`);
   await db.open();
   const captured: Captured[] = [];
   try {
-    const session = await signIn(db, { hub: proxy.url, email: fixture.main.email, password: fixture.password, deviceName: 'bench instructor' });
-    const actor = { role: 'instructor' as const, personId: session.account.personId, deviceId: 'bench-instructor' };
+    const session = await signIn(db, {
+      hub: proxy.url,
+      email: fixture.main.email,
+      password: fixture.password,
+      deviceName: 'bench instructor',
+    });
+    const actor = {
+      role: 'instructor' as const,
+      personId: session.account.personId,
+      deviceId: 'bench-instructor',
+    };
     const setupStart = performance.now();
     const setup = await new SyncEngine(db).sync();
     const setupMs = performance.now() - setupStart;
-    options.log(`sync: instructor device set up (${setup.pulled.toLocaleString('en-GB')} rows pulled in ${Math.round(setupMs)} ms, fake-indexeddb)`);
+    options.log(
+      `sync: instructor device set up (${setup.pulled.toLocaleString('en-GB')} rows pulled in ${Math.round(setupMs)} ms, fake-indexeddb)`,
+    );
 
     // 100 marks, one sync.
     const calls = markCalls(fixture.main.sessionId, fixture.main.trainees, 0, options.marks);
     const outcomes = await runMutations(db, calls, { actor });
     const refused = outcomes.filter((o) => !o.ok).length;
-    const outbox = await db.outbox.orderBy('seq').toArray();
+    const outbox: OutboxEntry[] = await db.outbox.orderBy('seq').toArray();
     const before = await readStatus(db);
     proxy.reset();
     const engine = new SyncEngine(db, { fetch: capturingFetch(captured) });
@@ -123,13 +168,29 @@ export async function benchInstructorDevice(hubUrl: string, options: { marks: nu
     const bytesDown = (after.bytesDown ?? 0) - (before.bytesDown ?? 0);
     const wire = { ...proxy.counts };
     const breakdown = byteBreakdown(session.clientId, outbox, captured);
-    const hundred = { marks: calls.length, refused, report, ms, bytesUp, bytesDown, wireUp: wire.up, wireDown: wire.down, connections: wire.connections, breakdown, pendingAfter: await db.outbox.count() };
+    const hundred = {
+      marks: calls.length,
+      refused,
+      report,
+      ms,
+      bytesUp,
+      bytesDown,
+      wireUp: wire.up,
+      wireDown: wire.down,
+      connections: wire.connections,
+      breakdown,
+      pendingAfter: await db.outbox.count(),
+    };
 
     // 200 marks over the 2G link.
     let slow: Record<string, unknown> | { notMeasured: string };
     if (!options.throttle) slow = { notMeasured: 'test/support/throttleProxy.ts is not there yet' };
     else slow = await slowLink(db, session, actor, hub, options);
-    return { setup: { pulled: setup.pulled, requests: setup.requests, ms: setupMs }, hundred, slow };
+    return {
+      setup: { pulled: setup.pulled, requests: setup.requests, ms: setupMs },
+      hundred,
+      slow,
+    };
   } finally {
     db.close();
     await proxy.close();
@@ -137,14 +198,45 @@ export async function benchInstructorDevice(hubUrl: string, options: { marks: nu
 }
 
 /** Where the bytes of one push + pull go: gzip sizes of the request with parts left out, and of the pulled rows. */
-function byteBreakdown(clientId: string, outbox: Awaited<ReturnType<ApogeeDb['outbox']['toArray']>>, captured: Captured[]) {
-  const mutations = outbox.map((e) => ({ id: e.id, seq: e.seq!, name: e.name, version: e.version, args: e.args, at: e.at, seen: e.seen ?? 0, writes: e.writes ?? [] }));
-  const request = (ms: Record<string, unknown>[]) => ({ clientId, schemaVersion: syncSchemaVersion, pending: ms.length, deviceName: 'bench instructor', mutations: ms });
-  const without = (...keys: string[]) => gz(request(mutations.map((m) => Object.fromEntries(Object.entries(m).filter(([k]) => !keys.includes(k))))));
+function byteBreakdown(clientId: string, outbox: readonly OutboxEntry[], captured: Captured[]) {
+  const mutations = outbox.map((e) => ({
+    id: e.id,
+    seq: e.seq!,
+    name: e.name,
+    version: e.version,
+    args: e.args,
+    at: e.at,
+    seen: e.seen ?? 0,
+    writes: e.writes ?? [],
+  }));
+  const request = (ms: Record<string, unknown>[]) => ({
+    clientId,
+    schemaVersion: syncSchemaVersion,
+    pending: ms.length,
+    deviceName: 'bench instructor',
+    mutations: ms,
+  });
+  const without = (...keys: string[]) =>
+    gz(
+      request(
+        mutations.map((m) =>
+          Object.fromEntries(Object.entries(m).filter(([k]) => !keys.includes(k))),
+        ),
+      ),
+    );
   const pulls = captured.filter((c) => c.path === '/sync/pull');
   const pushes = captured.filter((c) => c.path === '/sync/push');
-  const changes = pulls.flatMap((p) => (JSON.parse(p.responseText) as { changes: { t: string; id: string; s: number; r?: Record<string, unknown> }[] }).changes);
-  const slim = changes.map((c) => (c.t === 'attendance' && c.r ? { t: c.t, id: c.id, s: c.s, r: { status: c.r.status } } : c));
+  const changes = pulls.flatMap(
+    (p) =>
+      (
+        JSON.parse(p.responseText) as {
+          changes: { t: string; id: string; s: number; r?: Record<string, unknown> }[];
+        }
+      ).changes,
+  );
+  const slim = changes.map((c) =>
+    c.t === 'attendance' && c.r ? { t: c.t, id: c.id, s: c.s, r: { status: c.r.status } } : c,
+  );
   return {
     push: {
       raw: JSON.stringify(request(mutations)).length,
@@ -157,23 +249,49 @@ function byteBreakdown(clientId: string, outbox: Awaited<ReturnType<ApogeeDb['ou
     },
     pull: {
       changes: changes.length,
-      byTable: changes.reduce<Record<string, number>>((acc, c) => ((acc[c.t] = (acc[c.t] ?? 0) + 1), acc), {}),
+      byTable: changes.reduce<Record<string, number>>(
+        (acc, c) => ((acc[c.t] = (acc[c.t] ?? 0) + 1), acc),
+        {},
+      ),
       raw: pulls.reduce((n, p) => n + p.responseText.length, 0),
       gzip: pulls.reduce((n, p) => n + gz(p.responseText), 0),
       /** The same page if the device's own acknowledged marks came back as their status only. */
       gzipSlimAttendance: gz({ changes: slim, cursor: 'x', hasMore: false, remaining: 0 }),
       /** The same page without the device's own marks (the hub sends back what this client pushed). */
-      gzipWithoutOwnMarks: gz({ changes: changes.filter((c) => c.t !== 'attendance'), cursor: 'x', hasMore: false, remaining: 0 }),
+      gzipWithoutOwnMarks: gz({
+        changes: changes.filter((c) => c.t !== 'attendance'),
+        cursor: 'x',
+        hasMore: false,
+        remaining: 0,
+      }),
     },
     requests: captured.map((c) => `${c.method} ${c.path} ${c.status}`),
   };
 }
 
 /** startThrottleProxy of test/support/throttleProxy.ts (loaded when it exists). */
-export type ThrottleFactory = (options: { target: { host: string; port: number }; kbitPerSecond: number; roundTripMs: number; cutProbability: number; seed: number }) => Promise<{ url?: string; port?: number; close(): Promise<void> | void; stats?: unknown }>;
+export type ThrottleFactory = (options: {
+  target: { host: string; port: number };
+  kbitPerSecond: number;
+  roundTripMs: number;
+  cutProbability: number;
+  seed: number;
+}) => Promise<{ url?: string; port?: number; close(): Promise<void> | void; stats?: unknown }>;
 
-async function slowLink(db: ApogeeDb, session: Awaited<ReturnType<typeof signIn>>, actor: { role: 'instructor'; personId: string; deviceId: string }, hub: URL, options: { slowMarks: number; throttle?: ThrottleFactory; log: (text: string) => void }) {
-  const throttle = await options.throttle!({ target: { host: hub.hostname, port: Number(hub.port) }, kbitPerSecond: 50, roundTripMs: 600, cutProbability: 0.05, seed: 2026 });
+async function slowLink(
+  db: ApogeeDb,
+  session: Awaited<ReturnType<typeof signIn>>,
+  actor: { role: 'instructor'; personId: string; deviceId: string },
+  hub: URL,
+  options: { slowMarks: number; throttle?: ThrottleFactory; log: (text: string) => void },
+) {
+  const throttle = await options.throttle!({
+    target: { host: hub.hostname, port: Number(hub.port) },
+    kbitPerSecond: 50,
+    roundTripMs: 600,
+    cutProbability: 0.05,
+    seed: 2026,
+  });
   const proxyUrl = throttle.url ?? `http://127.0.0.1:${throttle.port}/`;
   try {
     const stored = (await readSession(db))!;
@@ -196,7 +314,7 @@ async function slowLink(db: ApogeeDb, session: Awaited<ReturnType<typeof signIn>
       } catch (error) {
         errors.push(error instanceof Error ? error.message.slice(0, 120) : String(error));
         // The app's retry: a short, growing pause (here 250 ms × attempt, at most 2 s).
-        await new Promise((r) => setTimeout(r, Math.min(2_000, 250 * (errors.length))));
+        await new Promise((r) => setTimeout(r, Math.min(2_000, 250 * errors.length)));
       }
     }
     const ms = performance.now() - t0;
@@ -226,7 +344,10 @@ async function slowLink(db: ApogeeDb, session: Awaited<ReturnType<typeof signIn>
  * own session per push, `rounds` pushes each, all at once. Every push is a sample (ms from
  * sending the request to the end of the answer).
  */
-export async function benchConcurrentPushes(hubUrl: string, options: { devices: number; perPush: number; rounds: number }) {
+export async function benchConcurrentPushes(
+  hubUrl: string,
+  options: { devices: number; perPush: number; rounds: number },
+) {
   const devices = await Promise.all(
     Array.from({ length: options.devices }, async (_, i) => {
       const d = deviceInstructor(i + 1);
@@ -234,10 +355,16 @@ export async function benchConcurrentPushes(hubUrl: string, options: { devices: 
       const response = await fetch(new URL('/api/login', hubUrl), {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: d.email, password: fixture.password, clientId, deviceName: `bench device ${i + 1}` }),
+        body: JSON.stringify({
+          email: d.email,
+          password: fixture.password,
+          clientId,
+          deviceName: `bench device ${i + 1}`,
+        }),
       });
       const session = (await response.json()) as { token?: string; message?: string };
-      if (!session.token) throw new Error(`sign-in of ${d.email} failed: ${session.message ?? response.status}`);
+      if (!session.token)
+        throw new Error(`sign-in of ${d.email} failed: ${session.message ?? response.status}`);
       return { ...d, clientId, token: session.token, seq: 0, next: 0 };
     }),
   );
@@ -253,14 +380,28 @@ export async function benchConcurrentPushes(hubUrl: string, options: { devices: 
         deviceName: device.email,
         mutations: calls.map((c) => {
           const args = c.args as { meetingId: string; personId: string };
-          return { id: randomUUID(), seq: ++device.seq, name: c.name, version: 1, args: c.args, at, seen: 0, writes: [['attendance', attendanceMarkId(args.meetingId, args.personId)]] };
+          return {
+            id: randomUUID(),
+            seq: ++device.seq,
+            name: c.name,
+            version: 1,
+            args: c.args,
+            at,
+            seen: 0,
+            writes: [['attendance', attendanceMarkId(args.meetingId, args.personId)]],
+          };
         }),
       }),
     );
     const t0 = performance.now();
     const response = await fetch(new URL('/sync/push', hubUrl), {
       method: 'POST',
-      headers: { authorization: `Bearer ${device.token}`, 'content-type': 'application/json', 'content-encoding': 'gzip', accept: 'application/json' },
+      headers: {
+        authorization: `Bearer ${device.token}`,
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+        accept: 'application/json',
+      },
       body,
     });
     const answer = (await response.json()) as { results?: { status: string }[] };
@@ -286,5 +427,12 @@ export async function benchConcurrentPushes(hubUrl: string, options: { devices: 
     }),
   );
   const wallMs = performance.now() - t0;
-  return { samples, alone, failed, wallMs, pushes: samples.length, marks: samples.length * options.perPush };
+  return {
+    samples,
+    alone,
+    failed,
+    wallMs,
+    pushes: samples.length,
+    marks: samples.length * options.perPush,
+  };
 }

@@ -29,11 +29,26 @@ async function main() {
   const openMs = performance.now() - openStart;
   const seed = await seedHub(db, config, log);
   const accountsStart = performance.now();
-  await createAccount(db, { email: fixture.coordinatorEmail, role: 'coordinator', password: fixture.password, name: 'Bench coordinator' });
-  await createAccount(db, { email: fixture.main.email, role: 'instructor', personId: fixture.main.personId, password: fixture.password });
+  await createAccount(db, {
+    email: fixture.coordinatorEmail,
+    role: 'coordinator',
+    password: fixture.password,
+    name: 'Bench coordinator',
+  });
+  await createAccount(db, {
+    email: fixture.main.email,
+    role: 'instructor',
+    personId: fixture.main.personId,
+    password: fixture.password,
+  });
   for (let n = 1; n <= fixture.devices; n++) {
     const d = deviceInstructor(n);
-    await createAccount(db, { email: d.email, role: 'instructor', personId: d.personId, password: fixture.password });
+    await createAccount(db, {
+      email: d.email,
+      role: 'instructor',
+      personId: d.personId,
+      password: fixture.password,
+    });
   }
   const accountsMs = performance.now() - accountsStart;
   const app = await buildHub({ db, webRoot: config.webRoot, loginLimit: 100_000 });
@@ -95,6 +110,9 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  send({ type: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  send({
+    type: 'failed',
+    error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+  });
   process.exit(1);
 });

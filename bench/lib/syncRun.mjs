@@ -27,7 +27,9 @@ export const syncSettings = {
   enrolments: positiveInt(process.env.BENCH_SYNC_ENROLMENTS, 10_000),
   marks: positiveInt(process.env.BENCH_SYNC_MARKS, 100_000),
   /** Page budgets of the initial sync, in bytes; 0 is the hub's default (256 KB). */
-  budgets: (process.env.BENCH_SYNC_BUDGETS ?? '0,1048576,4194304').split(',').map((b) => Number(b.trim()) || 0),
+  budgets: (process.env.BENCH_SYNC_BUDGETS ?? '0,1048576,4194304')
+    .split(',')
+    .map((b) => Number(b.trim()) || 0),
   devices: 50,
   perPush: positiveInt(process.env.BENCH_SYNC_PER_PUSH, 10),
   rounds: positiveInt(process.env.BENCH_SYNC_ROUNDS, 5),
@@ -44,12 +46,24 @@ export const syncGoals = {
 /** Bundles the Node side (the hub process, the devices, the throttle proxy when it exists). */
 async function bundle() {
   mkdirSync(outDir, { recursive: true });
-  const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', sourcemap: true, logLevel: 'warning' };
+  const common = {
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  };
   const entries = { syncHub: 'bench/lib/syncHub.ts', syncDevices: 'bench/lib/syncDevices.ts' };
   if (existsSync(throttleSource)) entries.throttleProxy = 'test/support/throttleProxy.ts';
   await Promise.all(
     Object.entries(entries).map(([name, entry]) =>
-      build({ ...common, entryPoints: [path.join(projectRoot, entry)], outfile: path.join(outDir, `${name}.mjs`) }),
+      build({
+        ...common,
+        entryPoints: [path.join(projectRoot, entry)],
+        outfile: path.join(outDir, `${name}.mjs`),
+      }),
     ),
   );
   return { throttle: 'throttleProxy' in entries };
@@ -57,15 +71,23 @@ async function bundle() {
 
 /** Forks the hub process and waits until it has seeded and listens. */
 function startHub(siteDir, log) {
-  const config = { people: syncSettings.people, enrolments: syncSettings.enrolments, marks: syncSettings.marks, webRoot: siteDir };
-  const child = fork(path.join(outDir, 'syncHub.mjs'), [JSON.stringify(config)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const config = {
+    people: syncSettings.people,
+    enrolments: syncSettings.enrolments,
+    marks: syncSettings.marks,
+    webRoot: siteDir,
+  };
+  const child = fork(path.join(outDir, 'syncHub.mjs'), [JSON.stringify(config)], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   let nextId = 1;
   const waiting = new Map();
   const ready = new Promise((resolve, reject) => {
     child.on('message', (message) => {
       if (message.type === 'log') log(`bench: ${message.text}`);
       else if (message.type === 'ready') resolve(message);
-      else if (message.type === 'failed') reject(new Error(`the bench hub failed: ${message.error}`));
+      else if (message.type === 'failed')
+        reject(new Error(`the bench hub failed: ${message.error}`));
       else if (message.type === 'result') {
         const w = waiting.get(message.id);
         waiting.delete(message.id);
@@ -149,11 +171,14 @@ export async function benchSyncPart({ context, siteDir, log }) {
         page.on('pageerror', (error) => console.error('bench: sync page error:', error.message));
         try {
           await page.goto(new URL('bench/', ready.url).href);
-          await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
-          const r = await page.evaluate(
-            (options) => window.apogeeBench.initialSync(options),
-            { email: 'coordinator@bench.apogee', password: 'bench sync password', ...(budget ? { pageBytes: budget } : {}) },
+          await page.waitForFunction(
+            () => document.getElementById('status')?.textContent === 'ready',
           );
+          const r = await page.evaluate((options) => window.apogeeBench.initialSync(options), {
+            email: 'coordinator@bench.apogee',
+            password: 'bench sync password',
+            ...(budget ? { pageBytes: budget } : {}),
+          });
           const profile = await hub.ask({ type: 'profilePull', ...(budget ? { budget } : {}) });
           const rowsPerSecond = (r.pulled / r.totalMs) * 1000;
           log(
@@ -163,10 +188,17 @@ export async function benchSyncPart({ context, siteDir, log }) {
           details.initialSync.push({
             budget: budget || null,
             rowsPerSecond: Math.round(rowsPerSecond),
-            ...Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k.endsWith('Ms') ? round(v, 'ms') : v])),
-            hubAlone: { ...profile, queryMs: round(profile.queryMs, 'ms'), encodeMs: round(profile.encodeMs, 'ms') },
+            ...Object.fromEntries(
+              Object.entries(r).map(([k, v]) => [k, k.endsWith('Ms') ? round(v, 'ms') : v]),
+            ),
+            hubAlone: {
+              ...profile,
+              queryMs: round(profile.queryMs, 'ms'),
+              encodeMs: round(profile.encodeMs, 'ms'),
+            },
           });
-          if (r.stored !== seed.rows) log(`bench: sync: stored ${r.stored} rows, the hub holds ${seed.rows}`);
+          if (r.stored !== seed.rows)
+            log(`bench: sync: stored ${r.stored} rows, the hub holds ${seed.rows}`);
         } finally {
           await page.close();
         }
@@ -200,7 +232,9 @@ export async function benchSyncPart({ context, siteDir, log }) {
 
     // 2 and 4. The instructor device (Node, the app's SyncEngine over fake-indexeddb).
     const devicesModule = await import(pathToFileURL(path.join(outDir, 'syncDevices.mjs')).href);
-    const throttleModule = throttle ? await import(pathToFileURL(path.join(outDir, 'throttleProxy.mjs')).href) : undefined;
+    const throttleModule = throttle
+      ? await import(pathToFileURL(path.join(outDir, 'throttleProxy.mjs')).href)
+      : undefined;
     try {
       const device = await devicesModule.benchInstructorDevice(ready.url, {
         marks: 100,
@@ -216,11 +250,21 @@ export async function benchSyncPart({ context, siteDir, log }) {
           `${h.report.requests} requests (${b.requests.join(', ')})`,
       );
       results.push(
-        result('100 marks, one sync: bytes up + down (compressed bodies)', h.bytesUp + h.bytesDown, 'bytes', syncGoals.hundredMarksBytes),
+        result(
+          '100 marks, one sync: bytes up + down (compressed bodies)',
+          h.bytesUp + h.bytesDown,
+          'bytes',
+          syncGoals.hundredMarksBytes,
+        ),
         result('  up (push body)', h.bytesUp, 'bytes'),
         result('  down (push answer + pull page)', h.bytesDown, 'bytes'),
         result('  with HTTP headers, up + down', h.wireUp + h.wireDown, 'bytes'),
-        result('100 marks, one sync: requests', h.report.requests, 'requests', syncGoals.hundredMarksRequests),
+        result(
+          '100 marks, one sync: requests',
+          h.report.requests,
+          'requests',
+          syncGoals.hundredMarksRequests,
+        ),
       );
       const slow = device.slow;
       if (slow.notMeasured) {
@@ -232,7 +276,12 @@ export async function benchSyncPart({ context, siteDir, log }) {
             `${slow.requests} requests answered, ${slow.retries} retries, ${slow.bytesUp} B up, ${slow.bytesDown} B down`,
         );
         results.push(
-          result(`200 marks over 2G (50 kbit/s, 600 ms RTT, 5% cut)${slow.complete ? '' : ' — incomplete'}`, slow.complete ? slow.ms : NaN, 'ms', syncGoals.slowLink),
+          result(
+            `200 marks over 2G (50 kbit/s, 600 ms RTT, 5% cut)${slow.complete ? '' : ' — incomplete'}`,
+            slow.complete ? slow.ms : NaN,
+            'ms',
+            syncGoals.slowLink,
+          ),
           result('  retries (syncs that failed)', slow.retries, 'count'),
         );
       }
@@ -265,8 +314,17 @@ export async function benchSyncPart({ context, siteDir, log }) {
           `one device alone ${d.aloneMs.join(', ')} ms; ${d.pushesPerSecond} pushes/s; ${d.failed} failed`,
       );
       results.push(
-        result(`${d.devices} devices pushing at once, p95 per push (${ready.store})`, percentile(c.samples, 95), 'ms', syncGoals.concurrentPushP95),
-        result(`${d.devices} devices pushing at once, p50 per push`, percentile(c.samples, 50), 'ms'),
+        result(
+          `${d.devices} devices pushing at once, p95 per push (${ready.store})`,
+          percentile(c.samples, 95),
+          'ms',
+          syncGoals.concurrentPushP95,
+        ),
+        result(
+          `${d.devices} devices pushing at once, p50 per push`,
+          percentile(c.samples, 50),
+          'ms',
+        ),
         result(`${d.devices} devices pushing at once, slowest push`, max(c.samples), 'ms'),
         result('one device alone, median push', median(c.alone), 'ms'),
       );

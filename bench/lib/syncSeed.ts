@@ -35,7 +35,7 @@ export class IndexedMemoryStore implements MutationStore {
 
   private rows(table: TableName) {
     let rows = this.tables.get(table);
-    if (!rows) this.tables.set(table, (rows = new Map()));
+    if (!rows) this.tables.set(table, (rows = new Map<string, Row>()));
     return rows;
   }
 
@@ -53,7 +53,7 @@ export class IndexedMemoryStore implements MutationStore {
 
   private addTo(index: Map<string, Set<string>>, row: Row, field: string) {
     const value = (row as Record<string, unknown>)[field];
-    if (value === undefined || value === null) return;
+    if (typeof value !== 'string' && typeof value !== 'number') return;
     const text = String(value);
     let ids = index.get(text);
     if (!ids) index.set(text, (ids = new Set()));
@@ -63,7 +63,7 @@ export class IndexedMemoryStore implements MutationStore {
   private unindex(table: TableName, row: Row) {
     for (const field of this.indexedFields.get(table) ?? []) {
       const value = (row as Record<string, unknown>)[field];
-      if (value !== undefined && value !== null)
+      if (typeof value === 'string' || typeof value === 'number')
         this.indexes.get(`${table}.${field}`)!.get(String(value))?.delete(row.id);
     }
   }
@@ -72,8 +72,12 @@ export class IndexedMemoryStore implements MutationStore {
     return Promise.resolve(this.rows(table).get(id) as Tables[T] | undefined);
   }
 
-  findBy<T extends TableName>(table: T, field: IndexedField[T], value: string): Promise<Tables[T][]> {
-    const ids = this.index(table, field as string).get(value);
+  findBy<T extends TableName>(
+    table: T,
+    field: IndexedField[T],
+    value: string,
+  ): Promise<Tables[T][]> {
+    const ids = this.index(table, field).get(value);
     const rows = this.rows(table);
     return Promise.resolve(ids ? ([...ids].map((id) => rows.get(id)!) as Tables[T][]) : []);
   }
@@ -117,7 +121,12 @@ export const fixture = {
   programmeId: 'bench-sync-programme',
   courseId: 'bench-sync-course',
   /** The instructor device of the 100-marks and 2G figures: one session of 20 trainees × 20 class days. */
-  main: { personId: 'bench-sync-instructor-main', email: 'instructor.main@bench.apogee', sessionId: 'bench-sync-session-main', trainees: 20 },
+  main: {
+    personId: 'bench-sync-instructor-main',
+    email: 'instructor.main@bench.apogee',
+    sessionId: 'bench-sync-session-main',
+    trainees: 20,
+  },
   /** The concurrent devices: one instructor each, with a session of 10 trainees × 20 class days. */
   devices: 50,
   deviceTrainees: 10,
@@ -136,7 +145,14 @@ export const deviceInstructor = (n: number) => ({
 /** The fixture: a course, 51 instructors, 51 sessions of 20 class days (Feb 2026), their trainees enrolled. */
 function fixtureCalls(devices: number): MutationCall[] {
   const calls: MutationCall[] = [
-    { name: 'programme.create', args: { id: fixture.programmeId, name: 'Bench sync', description: 'Sessions of the sync bench.' } },
+    {
+      name: 'programme.create',
+      args: {
+        id: fixture.programmeId,
+        name: 'Bench sync',
+        description: 'Sessions of the sync bench.',
+      },
+    },
     {
       name: 'course.create',
       args: {
@@ -157,13 +173,24 @@ function fixtureCalls(devices: number): MutationCall[] {
   ];
   const sessions = [
     { ...fixture.main, trainees: fixture.main.trainees },
-    ...Array.from({ length: devices }, (_, i) => ({ ...deviceInstructor(i + 1), trainees: fixture.deviceTrainees })),
+    ...Array.from({ length: devices }, (_, i) => ({
+      ...deviceInstructor(i + 1),
+      trainees: fixture.deviceTrainees,
+    })),
   ];
   for (const s of sessions) {
     calls.push(
       {
         name: 'person.create',
-        args: { id: s.personId, nativeName: `Instructor ${s.personId.slice(20)}`, latinName: '', email: s.email, country: 'PK', roles: ['instructor'], languages: ['en'] },
+        args: {
+          id: s.personId,
+          nativeName: `Instructor ${s.personId.slice(20)}`,
+          latinName: '',
+          email: s.email,
+          country: 'PK',
+          roles: ['instructor'],
+          languages: ['en'],
+        },
       },
       {
         name: 'session.create',
@@ -193,9 +220,20 @@ function fixtureCalls(devices: number): MutationCall[] {
       calls.push(
         {
           name: 'person.create',
-          args: { id: personId, nativeName: `Trainee ${t + 1}`, latinName: '', email: `${personId}@bench.apogee`, country: 'PK', roles: ['trainee'], languages: ['en'] },
+          args: {
+            id: personId,
+            nativeName: `Trainee ${t + 1}`,
+            latinName: '',
+            email: `${personId}@bench.apogee`,
+            country: 'PK',
+            roles: ['trainee'],
+            languages: ['en'],
+          },
         },
-        { name: 'enrolment.request', args: { id: `${personId}-enrolment`, personId, sessionId: s.sessionId } },
+        {
+          name: 'enrolment.request',
+          args: { id: `${personId}-enrolment`, personId, sessionId: s.sessionId },
+        },
       );
     }
   }
@@ -222,7 +260,12 @@ export type SeedReport = {
 const seedActor: Actor = { role: 'coordinator', deviceId: 'bench-seed' };
 
 /** Runs the calls in memory, then stores the rows in the hub in transactions of `txRows` rows. */
-export async function seedHub(db: Kysely<Database>, options: SeedOptions, log: (text: string) => void, txRows = 20_000): Promise<SeedReport> {
+export async function seedHub(
+  db: Kysely<Database>,
+  options: SeedOptions,
+  log: (text: string) => void,
+  txRows = 20_000,
+): Promise<SeedReport> {
   const store = new IndexedMemoryStore();
   let calls = 0;
   let refused = 0;
@@ -242,23 +285,33 @@ export async function seedHub(db: Kysely<Database>, options: SeedOptions, log: (
       callsByPhase[phase] = (callsByPhase[phase] ?? 0) + 1;
       if (!result.ok) {
         refused++;
-        if (refusals.length < 5) refusals.push(`${call.name} ${JSON.stringify(call.args).slice(0, 120)}: ${result.error.code}`);
+        if (refusals.length < 5)
+          refusals.push(
+            `${call.name} ${JSON.stringify(call.args).slice(0, 120)}: ${result.error.code}`,
+          );
       }
     }
   };
 
   const started = performance.now();
   await run(decadeHistoryCatalogue(), `${decadeHistoryStart}T09:00:00.000Z`, 'catalogue');
-  const plan = planDecadePeople({ people: options.people, enrolments: options.enrolments, marks: options.marks });
+  const plan = planDecadePeople({
+    people: options.people,
+    enrolments: options.enrolments,
+    marks: options.marks,
+  });
   let lastPhase: DecadePeoplePhase | undefined;
   for (const batch of plan.batches()) {
-    if (batch.phase !== lastPhase && (batch.phase === 'people' || batch.phase === 'closing')) log(`seed: ${batch.phase}… (${calls.toLocaleString('en-GB')} calls so far)`);
+    if (batch.phase !== lastPhase && (batch.phase === 'people' || batch.phase === 'closing'))
+      log(`seed: ${batch.phase}… (${calls.toLocaleString('en-GB')} calls so far)`);
     lastPhase = batch.phase;
     await run(batch.calls, batch.now, batch.phase);
   }
   await run(fixtureCalls(fixture.devices), fixture.now, 'fixture');
   const generateAndApplyMs = performance.now() - started;
-  log(`seed: ${calls.toLocaleString('en-GB')} calls applied in memory in ${Math.round(generateAndApplyMs)} ms (${refused} refused); storing ${store.final.size.toLocaleString('en-GB')} rows…`);
+  log(
+    `seed: ${calls.toLocaleString('en-GB')} calls applied in memory in ${Math.round(generateAndApplyMs)} ms (${refused} refused); storing ${store.final.size.toLocaleString('en-GB')} rows…`,
+  );
 
   const rows = [...store.final.values()];
   store.final.clear();
@@ -275,7 +328,10 @@ export async function seedHub(db: Kysely<Database>, options: SeedOptions, log: (
       const first = await takeSeqs(tx, part.length);
       await storeRows(tx, part, first, 'bench-seed');
     });
-    if ((start / txRows) % 5 === 4) log(`seed: ${(start + part.length).toLocaleString('en-GB')} of ${rows.length.toLocaleString('en-GB')} rows stored`);
+    if ((start / txRows) % 5 === 4)
+      log(
+        `seed: ${(start + part.length).toLocaleString('en-GB')} of ${rows.length.toLocaleString('en-GB')} rows stored`,
+      );
   }
   const insertMs = performance.now() - insertStart;
   return {

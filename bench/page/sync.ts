@@ -29,13 +29,22 @@ export type InitialSyncResult = {
   pages: number;
 };
 
-async function initialSync(options: { email: string; password: string; pageBytes?: number }): Promise<InitialSyncResult> {
+async function initialSync(options: {
+  email: string;
+  password: string;
+  pageBytes?: number;
+}): Promise<InitialSyncResult> {
   await Dexie.delete(syncDatabase);
   const db = new ApogeeDb(syncDatabase);
   await db.open();
   try {
     const signInStart = performance.now();
-    await signIn(db, { hub: location.origin, email: options.email, password: options.password, deviceName: 'bench browser' });
+    await signIn(db, {
+      hub: location.origin,
+      email: options.email,
+      password: options.password,
+      deviceName: 'bench browser',
+    });
     const signInMs = performance.now() - signInStart;
     let waitMs = 0;
     let downloadMs = 0;
@@ -52,9 +61,16 @@ async function initialSync(options: { email: string; password: string; pageBytes
       JSON.parse(text);
       parseMs += performance.now() - t2;
       pages++;
-      return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
+      return new Response(text, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
     };
-    const engine = new SyncEngine(db, { fetch: timedFetch, ...(options.pageBytes ? { pageBytes: options.pageBytes } : {}) });
+    const engine = new SyncEngine(db, {
+      fetch: timedFetch,
+      ...(options.pageBytes ? { pageBytes: options.pageBytes } : {}),
+    });
     const start = performance.now();
     const report = await engine.sync();
     const totalMs = performance.now() - start;
