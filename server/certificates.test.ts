@@ -28,6 +28,8 @@ const common = { name: 'Institute for Data in Space Education and Applications',
 const certificateId = '6d1f0c3a-2b4e-4f7a-9c1d-000000000042';
 
 let db: Kysely<Database>;
+/** A second, bare hub database (one only: starting PGlite is slow). */
+let other: Kysely<Database>;
 let app: FastifyInstance;
 let auth: { authorization: string };
 let seq = 0;
@@ -79,6 +81,7 @@ beforeAll(async () => {
   // The push code endorses with the secret from the environment, as in production.
   process.env.HUB_SECRET = hubSecret;
   db = await openDatabase({ memory: true });
+  other = await openDatabase({ memory: true });
   await ensureOrganisation(db, { name: common.name, code: 'IDSEA' });
   await createAccount(db, { email: 'c@x.org', role: 'coordinator', password: 'secret-pass' });
   app = await buildHub({ db });
@@ -112,6 +115,7 @@ afterAll(async () => {
   else process.env.HUB_SECRET = savedSecret;
   await app.close();
   await db.destroy();
+  await other.destroy();
 });
 
 describe('hub root key', () => {
@@ -126,13 +130,11 @@ describe('hub root key', () => {
   });
 
   it('is stored in plain words only without a secret, and encrypted once a secret is given', async () => {
-    const other = await openDatabase({ memory: true });
     const root = await hubRoot(other, { secret: undefined });
     const read = async () => ((await other.selectFrom('hub_meta').select('value').where('key', '=', 'root-key').executeTakeFirstOrThrow()).value as { secret: { scheme: string } }).secret.scheme;
     expect(await read()).toBe('plain');
     expect((await hubRootSigner(other, { secret: 'now set' })).root.did).toBe(root.did);
     expect(await read()).toBe('scrypt-aes-256-gcm');
-    await other.destroy();
   });
 });
 
@@ -176,16 +178,15 @@ describe('endorsement at sync and the trust list', () => {
   });
 
   it('catches up device keys stored without a hub endorsement', async () => {
-    const other = await openDatabase({ memory: true });
+    // `other`'s root key is encrypted with 'now set' by the test above.
     const row = { id: 'old', kind: 'device', did: testKeyPair('old device').did, keyCode: 'ABCD', ...common, endorsement: {}, rootId: 'r', createdAt: '2026-01-01T00:00:00.000Z', retiredAt: '' };
     await other.insertInto('records').values({ tbl: 'issuers', id: 'old', seq: 1, data: JSON.stringify(row), session_id: null, person_id: null, client_id: 'x' }).execute();
-    const report = await endorsePendingIssuers(other, { secret: undefined });
+    const report = await endorsePendingIssuers(other, { secret: 'now set' });
     expect(report).toEqual({ endorsed: ['old'], failed: [] });
     const stored = await other.selectFrom('records').select(['id', 'seq', 'data']).where('tbl', '=', 'issuers').orderBy('seq').execute();
     expect(stored.map((r) => r.id)).toEqual(['old', expect.stringMatching(/^hub-root-/)]);
     expect(stored[0]!.data).toHaveProperty('hubEndorsement');
-    expect((await endorsePendingIssuers(other, { secret: undefined })).endorsed).toEqual([]);
-    await other.destroy();
+    expect((await endorsePendingIssuers(other, { secret: 'now set' })).endorsed).toEqual([]);
   });
 });
 

@@ -331,6 +331,7 @@ async function organisationName(db: Db, issuers: readonly Issuer[]): Promise<str
 const listMaxAgeMs = 10 * 60 * 1000;
 
 type Published = { seq: number; madeAt: number; keys: HubKeys; revocations: HubRevocations };
+const signedLists = new WeakMap<object, Map<string, { key: string; madeAt: number; list: Record<string, unknown> }>>();
 const cache = new WeakMap<object, Promise<Published>>();
 
 async function build(db: Kysely<Database>, options: RootKeyOptions, seq: number): Promise<Published> {
@@ -372,12 +373,24 @@ async function build(db: Kysely<Database>, options: RootKeyOptions, seq: number)
     published.unshift({ id: hubRootIssuerId(root), kind: 'root', did: root.did, keyCode: root.keyCode, name: '', createdAt: root.createdAt, retiredAt: null, hub: true, endorsedBy: [], endorsements: [] });
   }
 
-  // One list per device key (retired ones too: what they signed stays valid), signed by the hub root.
+  // One list per device key (retired ones too: what they signed stays valid), signed by the hub
+  // root; a list is signed again only when its revoked entries change or it is ten minutes old.
   const asOfTime = stamp(now);
+  const lists = signedLists.get(db) ?? new Map<string, { key: string; madeAt: number; list: Record<string, unknown> }>();
+  signedLists.set(db, lists);
   const statusLists: Record<string, unknown>[] = [];
   for (const issuer of issuers.filter((i) => i.kind === 'device')) {
-    const sequences = revoked.filter((c) => c.issuerId === issuer.id && Number.isInteger(c.sequence)).map((c) => c.sequence);
-    statusLists.push(await issueStatusList({ url: statusListUrl(issuer.verifyUrl, issuer.keyCode), validFrom: asOfTime, revoked: sequences, signer }));
+    const url = statusListUrl(issuer.verifyUrl, issuer.keyCode);
+    const sequences = revoked.filter((c) => c.issuerId === issuer.id && Number.isInteger(c.sequence)).map((c) => c.sequence).sort((a, b) => a - b);
+    const key = `${root.did} ${sequences.join(',')}`;
+    const known = lists.get(url);
+    if (known && known.key === key && now.getTime() - known.madeAt < listMaxAgeMs) {
+      statusLists.push(known.list);
+      continue;
+    }
+    const list = (await issueStatusList({ url, validFrom: asOfTime, revoked: sequences, signer })) as unknown as Record<string, unknown>;
+    lists.set(url, { key, madeAt: now.getTime(), list });
+    statusLists.push(list);
   }
   const revocations: Record<string, Revocation & { serial: string }> = {};
   for (const c of revoked.sort((a, b) => a.revokedAt.localeCompare(b.revokedAt))) {
