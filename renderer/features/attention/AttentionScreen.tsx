@@ -3,8 +3,8 @@ import { useIntl } from 'react-intl';
 import type { AttendanceStatus } from '../../../shared/domain/vocabulary';
 import { useMutate } from '../../db';
 import { useErrorText, useFormatDay, useT } from '../../i18n';
-import { useSettings } from '../../state/settings';
 import { useNoticeText } from '../enrolment';
+import { useCurrentRole } from '../hubAdmin';
 import { dismissEntry, useConflicts, useInboxEntries, type DescribedConflict, type DescribedEntry } from './data';
 import { reasonOf, subjectText, summaryId, type Subject } from './describe';
 import './attention.css';
@@ -16,7 +16,7 @@ import './attention.css';
  */
 export function AttentionScreen() {
   const t = useT();
-  const role = useSettings((s) => s.role);
+  const role = useCurrentRole();
   const entries = useInboxEntries();
   const conflicts = useConflicts();
   if (entries === undefined || (role === 'coordinator' && conflicts === undefined)) return <p className="loading">{t('common.loading')}</p>;

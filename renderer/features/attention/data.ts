@@ -3,6 +3,7 @@ import type { Conflict } from '../../../shared/domain/conflicts';
 import { displayName } from '../../../shared/domain/people';
 import { db, useLiveQuery } from '../../db';
 import type { InboxEntry } from '../../db/schema';
+import { useSession } from '../../state/session';
 import { useSettings } from '../../state/settings';
 import { changeRefs, openCount, recorderOf, type Subject } from './describe';
 
@@ -136,7 +137,10 @@ export function useConflicts(): DescribedConflict[] | undefined {
 
 /** How many items wait for the current user: undismissed entries, and open conflicts for coordinators. */
 export function useAttentionCount(): number {
-  const role = useSettings((s) => s.role);
+  // The signed-in account's role, else the "Acting as" choice (the frame loads this, so no hubAdmin import).
+  const accountRole = useSession((s) => s.session?.account.role);
+  const chosen = useSettings((s) => s.role);
+  const role = accountRole ?? chosen;
   return (
     useLiveQuery(async () => {
       const entries = await db.inbox.toArray();

@@ -2,9 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { displayName, type Person } from '../../../shared/domain/people';
 import { useT } from '../../i18n';
-import { useSettings } from '../../state/settings';
 import { accountRoleFor, createAccount, fetchAccounts, type CreatedAccount, type HubAccount, type HubProblem } from './api';
-import { useHubSession } from './session';
+import { useCurrentRole, useHubSession } from './session';
 import { useHubProblemText } from './problemText';
 import './hubAdmin.css';
 
@@ -15,7 +14,7 @@ import './hubAdmin.css';
 export function CreateSignIn({ person }: { person: Pick<Person, 'id' | 'email' | 'roles' | 'nativeName' | 'latinName' | 'preferredName'> }) {
   const t = useT();
   const problemText = useHubProblemText();
-  const actingRole = useSettings((s) => s.role);
+  const actingRole = useCurrentRole();
   const { loading, session } = useHubSession();
   const [existing, setExisting] = useState<HubAccount | undefined>();
   const [created, setCreated] = useState<CreatedAccount | undefined>();

@@ -1,6 +1,6 @@
 // What other features may use of the hub's administration from the app.
 export { CreateSignIn } from './CreateSignIn';
 export { hubAdminMessages } from './messages';
-export { useHubSession } from './session';
+export { useCurrentRole, useHubSession } from './session';
 export { useHubProblemText } from './problemText';
 export { fetchDevices, type DeviceHealth, type HubProblem } from './api';
