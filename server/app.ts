@@ -8,6 +8,7 @@ import type { Database } from './db/schema';
 import { accountForToken, checkPassword, createAccount, findAccountByEmail, issueToken, newPassword, revokeToken, type Account } from './accounts';
 import { SyncError, pull, push, registerClient } from './sync';
 import { organisation } from './organisation';
+import { packetRoutes } from './packets';
 
 export type HubOptions = {
   db: Kysely<Database>;
@@ -217,6 +218,8 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
     const response = await pull(db, request.auth!.account, request.auth!.clientId, query.cursor ?? '', { budget, count: query.count === '1' });
     return send(request, reply, response);
   });
+
+  await packetRoutes(app, { db });
 
   if (options.webRoot && existsSync(options.webRoot)) {
     const { default: fastifyStatic } = await import('@fastify/static');

@@ -181,7 +181,7 @@ export class SyncEngine {
 }
 
 /** Turns the hub's answers into what leaves the outbox and what goes to "Needs attention". */
-function acknowledgement(entries: readonly OutboxEntry[], response: PushResponse): { done: number[]; inbox: InboxEntry[]; restore: Change[] } {
+export function acknowledgement(entries: readonly OutboxEntry[], response: PushResponse): { done: number[]; inbox: InboxEntry[]; restore: Change[] } {
   const bySeq = new Map(entries.map((e) => [e.seq!, e]));
   const done: number[] = [];
   const inbox: InboxEntry[] = [];

@@ -3,7 +3,7 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, hexToBytes, randomBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
-import { pushRequest, type Change, type PushRequest, type PushResponse } from './protocol';
+import { maxRequestBytes, pushRequest, type Change, type PushResponse } from './protocol';
 
 /**
  * Sync packets: the same push and pull as files, for a device with no network at all (a USB
@@ -23,8 +23,8 @@ import { pushRequest, type Change, type PushRequest, type PushResponse } from '.
 export const packetFormat = 'apogee-sync-packet';
 /** The packet version this build writes and reads. */
 export const packetVersion = 1;
-/** Largest packet file accepted (compressed). */
-export const maxPacketBytes = 16 * 1024 * 1024;
+/** Largest packet file accepted (compressed): the hub's request limit. */
+export const maxPacketBytes = maxRequestBytes;
 /** Largest packet content accepted once unpacked. */
 export const maxPacketContentBytes = 64 * 1024 * 1024;
 /** File name ending of packets (both kinds). */
@@ -45,7 +45,7 @@ export type PacketHeader = {
 
 /** Device → hub: the changes waiting in the outbox (a push request) and how far the device has pulled. */
 export type ChangesBody = {
-  push: PushRequest;
+  push: z.infer<typeof pushRequest>;
   /** The device's pull cursor when it made the packet: the receipt carries the changes after it. */
   cursor: string;
 };
