@@ -35,6 +35,7 @@ export function Layout() {
           <NavLink to="/verify">{t('certificates.nav.verify')}</NavLink>
           <AttentionNavLink />
           {role === 'coordinator' && <NavLink to="/devices">{t('devices.nav')}</NavLink>}
+          {signedIn && <NavLink to="/sync/file">{t('packets.nav')}</NavLink>}
           <NavLink to="/settings">{t('nav.settings')}</NavLink>
         </nav>
         <div className="status-area">

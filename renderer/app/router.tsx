@@ -110,6 +110,7 @@ export const router = createHashRouter([
       { path: '/verify', lazy: certificates('Verify', everyone) },
       { path: '/attention', lazy: gated(everyone, async () => (await import('../features/attention/routes')).Attention) },
       { path: '/devices', lazy: gated(['coordinator'], async () => (await import('../features/devices/routes')).Devices) },
+      { path: '/sync/file', lazy: async () => ({ Component: (await import('../features/packets/routes')).Packets }) },
       { path: '*', element: <NotFound /> },
     ],
   },

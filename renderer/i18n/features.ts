@@ -4,6 +4,7 @@ import { syncMessages } from '../features/sync/messages';
 import { attendanceMessages } from '../features/attendance/messages';
 import { attentionMessages } from '../features/attention/messages';
 import { devicesMessages } from '../features/devices/messages';
+import { packetsMessages } from '../features/packets/messages';
 import { hubAdminMessages } from '../features/hubAdmin/messages';
 import { certificatesMessages } from '../features/certificates/messages';
 import { certificatePrintMessages } from '../features/certificates/print/messages';
@@ -13,7 +14,7 @@ import { myCoursesMessages } from '../features/mycourses/messages';
 import { peopleMessages } from '../features/people/messages';
 
 /** Messages that live with their feature, merged into each language's catalogue. */
-export const featureMessages = [appMessages, peopleMessages, enrolmentMessages, attendanceMessages, myCoursesMessages, certificatePrintMessages, certificatesMessages, certificateProblemMessages, attentionMessages, devicesMessages, hubAdminMessages, accountMessages, syncMessages] as const;
+export const featureMessages = [appMessages, peopleMessages, enrolmentMessages, attendanceMessages, myCoursesMessages, certificatePrintMessages, certificatesMessages, certificateProblemMessages, attentionMessages, devicesMessages, hubAdminMessages, accountMessages, syncMessages, packetsMessages] as const;
 
 /** Ids of the feature messages. */
 export type FeatureMessageId =
@@ -29,6 +30,7 @@ export type FeatureMessageId =
   | keyof typeof certificateProblemMessages.en
   | keyof typeof attentionMessages.en
   | keyof typeof devicesMessages.en
+  | keyof typeof packetsMessages.en
   | keyof typeof hubAdminMessages.en;
 
 /** The feature messages of one language. */

@@ -1,0 +1,2 @@
+// What other parts of the app may use of "Sync by file".
+export { packetsMessages } from './messages';
