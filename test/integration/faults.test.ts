@@ -17,7 +17,8 @@ import { courseArgs, personArgs, programmeArgs, sessionArgs } from '../../shared
 import { syncedTables } from '../../shared/sync/protocol';
 import type { MutationCall } from '../../shared/mutations';
 import { SyncEngine } from '../../renderer/sync/engine';
-import { snapshot, startDevice, startTestHub, type Device, type TestHub } from '../support/hub';
+import { createAccount } from '../../server/accounts';
+import { password, snapshot, startDevice, startTestHub, type Device, type TestHub } from '../support/hub';
 import { faultyFetch, type FaultStep, type FaultyFetch } from '../support/faultyFetch';
 import { postgresAvailable, startPostgres, type TestPostgres } from '../support/postgres';
 
@@ -324,8 +325,6 @@ async function property(cluster: Cluster, numRuns: number, seed?: number, cheapR
 
 /** The catalogue every run's session hangs on, and the three accounts. */
 async function prepare(cluster: Cluster, hubDb: () => Kysely<Database>) {
-  const { createAccount } = await import('../../server/accounts');
-  const { password } = await import('../support/hub');
   for (const [email, role, personId] of [
     [emails.a, 'coordinator', ''],
     [emails.b, 'coordinator', ''],
@@ -380,7 +379,7 @@ describe('sync under faults (PGlite in a data folder, restarted mid-push)', () =
   });
 
   it('every acknowledged change applied exactly once, nothing lost, capacity kept, all devices converge', { timeout: 240_000 }, async () => {
-    await property(cluster, Number(process.env.FAULTS_RUNS ?? 20), seed, false);
+    await property(cluster, Number(process.env.FAULTS_RUNS ?? 15), seed, false);
   });
 });
 
@@ -402,10 +401,10 @@ describe.skipIf(!postgresAvailable())('sync under faults on PostgreSQL', () => {
   });
 
   it('one hub', { timeout: 240_000 }, async () => {
-    await property(one, Number(process.env.FAULTS_PG_RUNS ?? 8), seed);
+    await property(one, Number(process.env.FAULTS_PG_RUNS ?? 6), seed);
   });
 
   it('two hubs on one database, devices switching between them at random', { timeout: 240_000 }, async () => {
-    await property(two, Number(process.env.FAULTS_PG_RUNS ?? 8), seed);
+    await property(two, Number(process.env.FAULTS_PG_RUNS ?? 6), seed);
   });
 });
