@@ -196,6 +196,7 @@ test.describe('two devices offline, then online', () => {
     await b.getByRole('button', { name: /^Keep “present” for Li Wei/ }).click();
     await expect(b.getByRole('status').filter({ hasText: 'Saved: Li Wei is present on' })).toBeVisible();
     await expect(b.getByText('1 conflict settled')).toBeVisible();
+    await expect(b.getByText(/^Settled as present by this device, /)).toBeVisible();
     await expect(b.getByText('Nothing needs your attention right now.')).toBeVisible();
     await expect(bNav.getByRole('link', { name: 'Needs attention, nothing open' })).toBeVisible();
     await b.screenshot({ path: '/tmp/pw-uib/needs-attention-done.png', fullPage: true });

@@ -3,6 +3,7 @@ import { useIntl } from 'react-intl';
 import type { AttendanceStatus } from '../../../shared/domain/vocabulary';
 import { useMutate } from '../../db';
 import { useErrorText, useFormatDay, useT } from '../../i18n';
+import { useSettings } from '../../state/settings';
 import { useNoticeText } from '../enrolment';
 import { useCurrentRole } from '../hubAdmin';
 import { dismissEntry, useConflicts, useInboxEntries, type DescribedConflict, type DescribedEntry } from './data';
@@ -204,7 +205,12 @@ function Conflicts({ open, settled }: { open: DescribedConflict[]; settled: Desc
 /** Who recorded a value: the person's name and device, or just the device. */
 function useRecorderText(): (who: { device: string; person?: string }) => string {
   const t = useT();
-  return (who) => (who.person ? t('attention.personOnDevice', { name: who.person, device: who.device }) : t('attention.device', { name: who.device }));
+  // Until the hub has the change, it names this device by its local id: say "this device" instead.
+  const deviceId = useSettings((s) => s.deviceId);
+  return (who) => {
+    const device = who.device === deviceId ? t('attention.thisDevice') : who.device;
+    return who.person ? t('attention.personOnDevice', { name: who.person, device }) : who.device === deviceId ? device : t('attention.device', { name: device });
+  };
 }
 
 function ConflictItem({ item, onPick, firstButtonRef }: { item: DescribedConflict; onPick?: (status: AttendanceStatus) => void; firstButtonRef?: (el: HTMLButtonElement | null) => void }) {

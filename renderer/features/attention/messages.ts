@@ -122,6 +122,7 @@ export const attentionMessages = defineMessages({
     'attention.unknownPerson': 'Someone not on this device',
     'attention.unknownSession': 'A session not on this device',
     'attention.device': 'device “{name}”',
+    'attention.thisDevice': 'this device',
     'attention.personOnDevice': '{name} (device “{device}”)',
   },
   zh: {
@@ -159,6 +160,7 @@ export const attentionMessages = defineMessages({
     'attention.unknownPerson': '本设备上没有的人员',
     'attention.unknownSession': '本设备上没有的班次',
     'attention.device': '设备“{name}”',
+    'attention.thisDevice': '本设备',
     'attention.personOnDevice': '{name}（设备“{device}”）',
   },
   ar: {
@@ -196,6 +198,7 @@ export const attentionMessages = defineMessages({
     'attention.unknownPerson': 'شخص غير موجود على هذا الجهاز',
     'attention.unknownSession': 'جلسة غير موجودة على هذا الجهاز',
     'attention.device': 'الجهاز «{name}»',
+    'attention.thisDevice': 'هذا الجهاز',
     'attention.personOnDevice': '{name} (الجهاز «{device}»)',
   },
 });
