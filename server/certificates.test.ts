@@ -15,7 +15,7 @@ import { findMutation, type MutationCall } from '../shared/mutations';
 import { courseArgs, enrolmentArgs, personArgs, programmeArgs, sessionArgs } from '../shared/testing/factories';
 import { createAccount } from './accounts';
 import { buildHub } from './app';
-import { certificateRoutes, endorsePendingIssuers, hubRoot, hubRootSigner, type HubKeys, type HubRevocations } from './certificates';
+import { endorsePendingIssuers, hubRoot, hubRootSigner, type HubKeys, type HubRevocations } from './certificates';
 import { openDatabase } from './db/open';
 import type { Database } from './db/schema';
 import { ensureOrganisation } from './organisation';
@@ -84,8 +84,7 @@ beforeAll(async () => {
   other = await openDatabase({ memory: true });
   await ensureOrganisation(db, { name: common.name, code: 'IDSEA' });
   await createAccount(db, { email: 'c@x.org', role: 'coordinator', password: 'secret-pass' });
-  app = await buildHub({ db });
-  await app.register(certificateRoutes, { db });
+  app = await buildHub({ db, verifyLimit: 6 });
   const login = await app.inject({ method: 'POST', url: '/api/login', payload: { email: 'c@x.org', password: 'secret-pass', clientId: 'client-0001' } });
   auth = { authorization: `Bearer ${login.json<{ token: string }>().token}` };
 
@@ -298,6 +297,22 @@ describe('POST /verify', () => {
     expect(unsupported.statusCode).toBe(415);
   });
 
+  const serial = () => serialFor('IDSEA', keyCodeFor(deviceKey.did), 42);
+  const lookUp = (value: string, accept = 'application/json') => app.inject({ method: 'GET', url: `/verify?serial=${encodeURIComponent(value)}`, headers: { accept } });
+
+  it('answers the verification link printed on the certificate (GET /verify?serial=) from the certificate devices synced', async () => {
+    const linked = await lookUp(serial());
+    expect(linked.statusCode).toBe(200);
+    expect(linked.json()).toMatchObject({ verdict: 'valid', serial: serial(), certified: { name: 'Zoë Ngozi Adébáyọ̀', serial: serial() }, certifiedConfirmed: true });
+    // As a phone opens it: the page, typed in any case with spaces around.
+    const page = await lookUp(` ${serial().toLowerCase()} `, 'text/html');
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-security-policy']).toMatch(/default-src 'none'/);
+    expect(page.body).toContain(`under the serial number <strong>${serial()}</strong>`);
+    expect(page.body).toContain('VALID');
+    expect(page.body).toContain('Zoë Ngozi Adébáyọ̀');
+  });
+
   it('says revoked, with the date and reason, after a pushed certificate.revoke', async () => {
     await pushAll([{ name: 'certificate.revoke', args: { id: certificateId, reason: 'Name corrected' } }], afterSession);
     const revoked = await answer(credential);
@@ -319,6 +334,37 @@ describe('POST /verify', () => {
     // The list is also served where the certificate's status entry points.
     const list = await app.inject({ method: 'GET', url: `/status/${keyCodeFor(deviceKey.did)}` });
     expect(list.json()).toMatchObject({ type: ['VerifiableCredential', 'BitstringStatusListCredential'] });
+  });
+});
+
+describe('GET /verify?serial=', () => {
+  const lookUp = (value: string) => app.inject({ method: 'GET', url: `/verify?serial=${encodeURIComponent(value)}`, headers: { accept: 'application/json' } });
+
+  it('says revoked for a revoked serial, not found (maybe not synced yet) for an unknown one, and refuses a malformed one', async () => {
+    const revoked = await lookUp(serialFor('IDSEA', keyCodeFor(deviceKey.did), 42));
+    expect(revoked.statusCode).toBe(200);
+    expect(revoked.json()).toMatchObject({ verdict: 'revoked', revocation: { reason: 'Name corrected' } });
+
+    const unknown = await lookUp('IDSEA-ZZZZ-000001');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ error: 'not-found' });
+    expect(unknown.json<Refusal>().message).toMatch(/IDSEA-ZZZZ-000001.*next sync/);
+    const unknownPage = await app.inject({ method: 'GET', url: '/verify?serial=IDSEA-ZZZZ-000001' });
+    expect(unknownPage.statusCode).toBe(404);
+    expect(unknownPage.body).toContain('This could not be checked');
+
+    const malformed = await lookUp("x' or 1=1 --");
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json()).toMatchObject({ error: 'bad-serial' });
+  });
+
+  it('limits look-ups per address (serial numbers count up), while the page itself stays open', async () => {
+    // The hub of this file allows 6 a minute; the tests above used 6.
+    const limited = await lookUp('IDSEA-ZZZZ-000002');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json()).toMatchObject({ error: 'rate-limited' });
+    expect(limited.json<Refusal>().message).toMatch(/wait a minute/);
+    expect((await app.inject({ method: 'GET', url: '/verify' })).statusCode).toBe(200);
   });
 });
 

@@ -529,6 +529,24 @@ function sendJson(reply: FastifyReply, status: number, body: unknown, cacheSecon
     .send(JSON.stringify(body, null, 2));
 }
 
+/** A serial number as typed or linked (any case, spaces around), or undefined when it cannot be one. */
+function normaliseSerial(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const serial = value.trim().toUpperCase();
+  return /^[A-Z0-9][A-Z0-9-]{2,62}$/.test(serial) ? serial : undefined;
+}
+
+/** The stored certificate with this serial number (as devices synced it), if any. */
+async function certificateBySerial(db: Db, serial: string): Promise<Certificate | undefined> {
+  const row = await db
+    .selectFrom('records')
+    .select('data')
+    .where('tbl', '=', 'certificates')
+    .where(sql<string>`data->>'serial'`, '=', serial)
+    .executeTakeFirst();
+  return (row?.data as unknown as Certificate | null | undefined) ?? undefined;
+}
+
 /** The answer of /verify (JSON form; the page shows the same). */
 function answerOf(result: VerificationResult, asOf: HubKeys['asOf'], organisation: string): VerifyAnswer {
   const confirmed = result.status === 'valid' || result.status === 'revoked' || result.status === 'expired';
@@ -554,9 +572,14 @@ function answerOf(result: VerificationResult, asOf: HubKeys['asOf'], organisatio
  *   GET  /verify                        the verification page
  *   POST /verify                        verifies a credential (form, JSON, text or PDF); HTML or JSON
  */
-export function certificateRoutes(app: FastifyInstance, options: { db: Kysely<Database> } & RootKeyOptions): Promise<void> {
-  const { db, ...keyOptions } = options;
+export function certificateRoutes(app: FastifyInstance, options: { db: Kysely<Database>; verifyLimit?: number } & RootKeyOptions): Promise<void> {
+  const { db, verifyLimit = 60, ...keyOptions } = options;
   const published = () => publishedKeys(db, keyOptions);
+  const check = async (credential: unknown) => {
+    const { keys } = await published();
+    const result = await verifyCertificate(credential, { trust: keys.rootKeys, statusLists: keys.statusLists, revocations: keys.revocations, now: new Date() });
+    return { result, answer: answerOf(result, keys.asOf, keys.organisation), organisation: keys.organisation };
+  };
 
   // Body parsers for the form and raw uploads (JSON is the hub's own parser).
   app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: maxVerifyBytes }, (_request, body, done) => done(null, body));
@@ -585,6 +608,11 @@ export function certificateRoutes(app: FastifyInstance, options: { db: Kysely<Da
     } else if (!(error instanceof BadInput)) {
       message = `The request could not be read: ${error.message}`;
     }
+    if (status === 429) {
+      code = 'rate-limited';
+      message = 'Too many certificates were looked up from this address: wait a minute and try again.';
+      request.log.warn('too many certificate look-ups');
+    }
     const finalStatus = status === 413 || code === 'too-large' ? 413 : status >= 400 && status < 600 ? status : 500;
     if (request.url.startsWith('/verify') && !wantsJson(request)) return sendHtml(reply, finalStatus, renderVerifyPage({ error: message }));
     return sendJson(reply, finalStatus, { error: code, message });
@@ -603,26 +631,47 @@ export function certificateRoutes(app: FastifyInstance, options: { db: Kysely<Da
     return sendJson(reply, 200, list, 60);
   });
 
-  app.get('/verify', async (request, reply) => {
-    const { keys } = await published();
-    return sendHtml(reply, 200, renderVerifyPage({ organisation: keys.organisation }));
-  });
+  // The link printed on every certificate and carried by its first QR code is
+  // `<hub>/verify?serial=…`: the hub looks the certificate up among those devices have synced and
+  // checks the stored credential. Serial numbers count up, so look-ups are rate limited per address.
+  app.get(
+    '/verify',
+    {
+      config: {
+        rateLimit: {
+          max: verifyLimit,
+          timeWindow: 60_000,
+          allowList: (request: FastifyRequest) => !(request.query as Record<string, unknown> | undefined)?.serial,
+        },
+      },
+    },
+    async (request, reply) => {
+      const query = request.query as Record<string, unknown>;
+      if (query.serial === undefined) return sendHtml(reply, 200, renderVerifyPage({ organisation: (await published()).keys.organisation }));
+      const json = wantsJson(request);
+      const serial = normaliseSerial(query.serial);
+      if (!serial) throw new BadInput(400, 'bad-serial', 'This is not a certificate serial number: it looks like IDSEA-K7Q2-000042 (letters, digits and dashes).');
+      const certificate = await certificateBySerial(db, serial);
+      if (!certificate) {
+        const message = `No certificate with the serial number ${serial} is known to this hub. A certificate issued recently on a device with no connection reaches the hub at that device's next sync; meanwhile, check the certificate's file or the text of its QR code below.`;
+        request.log.info({ serial }, 'certificate serial not found');
+        if (json) return sendJson(reply, 404, { error: 'not-found', message });
+        return sendHtml(reply, 404, renderVerifyPage({ organisation: (await published()).keys.organisation, error: message }));
+      }
+      const { answer, organisation } = await check(certificate.credential);
+      if (json) return sendJson(reply, 200, { ...answer, serial });
+      return sendHtml(reply, 200, renderVerifyPage({ organisation, answer, serial }));
+    },
+  );
 
   app.post('/verify', { bodyLimit: maxVerifyBytes }, async (request, reply) => {
     const json = wantsJson(request);
-    const { keys } = await published();
     const submission = await readSubmission(request);
-    const result = await verifyCertificate(submission, {
-      trust: keys.rootKeys,
-      statusLists: keys.statusLists,
-      revocations: keys.revocations,
-      now: new Date(),
-    });
-    const answer = answerOf(result, keys.asOf, keys.organisation);
+    const { result, answer, organisation } = await check(submission);
     // Something that is not a certificate at all is bad input; every other verdict is an answer.
     const status = result.status === 'malformed' ? 400 : 200;
     if (json) return sendJson(reply, status, answer);
-    return sendHtml(reply, status, renderVerifyPage({ organisation: keys.organisation, answer }));
+    return sendHtml(reply, status, renderVerifyPage({ organisation, answer }));
   });
   return Promise.resolve();
 }

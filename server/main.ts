@@ -6,6 +6,7 @@ import { createAccount } from './accounts';
 import { newPassword } from './accounts';
 import { ensureOrganisation } from './organisation';
 import { purgeTombstones } from './tombstones';
+import { endorsePendingIssuers } from './certificates';
 
 /**
  * `npm run hub`: the hub at http://127.0.0.1:${PORT:-4310}. Data in PostgreSQL when DATABASE_URL
@@ -34,6 +35,15 @@ export async function startHub(env: NodeJS.ProcessEnv = process.env) {
       (error: unknown) => app.log.error({ err: error }, 'tombstone purge failed'),
     );
   void purge();
+  // Device keys registered while the root key could not be opened (HUB_SECRET missing or wrong)
+  // are endorsed now, so their certificates verify against the organisation's key alone.
+  await endorsePendingIssuers(db).then(
+    (report) => {
+      if (report.endorsed.length) app.log.info(`endorsed ${report.endorsed.length} device signing keys`);
+      for (const failed of report.failed) app.log.error(`could not endorse the device signing key ${failed.id}: ${failed.reason}`);
+    },
+    (error: unknown) => app.log.error({ err: error }, 'endorsing device keys failed'),
+  );
   setInterval(() => void purge(), 86_400_000).unref();
   console.log(`Apogee hub: serving http://${host}:${port}/ (${'databaseUrl' in config ? 'PostgreSQL' : `data in ${config.dataDir}`})`);
   const stop = async () => {

@@ -111,7 +111,7 @@ function answerSection(answer: VerifyAnswer): string {
 }
 
 /** The page: the form, and the answer or the error of the last submission. */
-export function renderVerifyPage({ organisation, answer, error }: { organisation?: string; answer?: VerifyAnswer; error?: string } = {}): string {
+export function renderVerifyPage({ organisation, answer, error, serial }: { organisation?: string; answer?: VerifyAnswer; error?: string; serial?: string } = {}): string {
   const who = organisation ? ` issued by ${escapeHtml(organisation)}` : '';
   return `<!doctype html>
 <html lang="en">
@@ -127,6 +127,7 @@ export function renderVerifyPage({ organisation, answer, error }: { organisation
 <h1>Check a certificate</h1>
 <p>Find out whether a certificate${who} is genuine, unchanged and still in force. Nothing you check here is stored.</p>
 ${error ? `<section class="verdict error" role="alert"><h2>This could not be checked</h2><p>${escapeHtml(error)}</p></section>` : ''}
+${answer && serial ? `<p>The certificate this hub holds under the serial number <strong>${escapeHtml(serial)}</strong>:</p>` : ''}
 ${answer ? answerSection(answer) : ''}
 <form method="post" action="/verify" enctype="multipart/form-data">
 <fieldset>
