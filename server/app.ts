@@ -9,6 +9,7 @@ import { accountForToken, checkPassword, createAccount, findAccountByEmail, issu
 import { SyncError, pull, push, registerClient } from './sync';
 import { organisation } from './organisation';
 import { packetRoutes } from './packets';
+import { certificateRoutes, type RootKeyOptions } from './certificates';
 
 export type HubOptions = {
   db: Kysely<Database>;
@@ -18,6 +19,10 @@ export type HubOptions = {
   logger?: boolean | { stream: NodeJS.WritableStream; level?: string };
   /** Sign-in attempts per minute per address and e-mail. */
   loginLimit?: number;
+  /** Look-ups of a certificate by serial number (`/verify?serial=`) per minute per address. */
+  verifyLimit?: number;
+  /** Where the root key's passphrase comes from (default: HUB_SECRET). */
+  rootKey?: RootKeyOptions;
 };
 
 declare module 'fastify' {
@@ -90,6 +95,19 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
 
   const { default: rateLimit } = await import('@fastify/rate-limit');
   await app.register(rateLimit, { global: false });
+
+  // Devices reach the hub from other origins: the desktop app (app://apogee) and the web app
+  // served anywhere else than by this hub. Every request proves itself with a bearer token (or a
+  // packet's MAC), never with a cookie, so any origin may ask; preflights are cached two hours.
+  const { default: cors } = await import('@fastify/cors');
+  await app.register(cors, {
+    origin: '*',
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['authorization', 'content-type', 'content-encoding', 'accept'],
+    exposedHeaders: ['x-apogee-summary', 'content-disposition'],
+    maxAge: 7200,
+    strictPreflight: false,
+  });
 
   /** Sends JSON, gzip-compressed when the client accepts it. */
   function send(request: FastifyRequest, reply: FastifyReply, body: unknown) {
@@ -220,6 +238,7 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
   });
 
   await packetRoutes(app, { db });
+  await app.register(certificateRoutes, { db, ...options.rootKey, verifyLimit: options.verifyLimit ?? 60 });
 
   if (options.webRoot && existsSync(options.webRoot)) {
     const { default: fastifyStatic } = await import('@fastify/static');

@@ -89,4 +89,11 @@ describe('window', () => {
       expect(isPermissionGranted(permission, 'app://apogee/', [appOrigin]), permission).toBe(false);
     }
   });
+
+  it('lets the app reach a hub on the local network or this computer, and no other origin', () => {
+    for (const permission of ['local-network-access', 'local-network', 'loopback-network']) {
+      expect(isPermissionGranted(permission, 'app://apogee/index.html', [appOrigin]), permission).toBe(true);
+      expect(isPermissionGranted(permission, 'https://example.com/', [appOrigin]), permission).toBe(false);
+    }
+  });
 });

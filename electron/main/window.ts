@@ -78,13 +78,19 @@ export function applySecurity(
 
 /**
  * Permissions the app's own pages get: persistent storage (so the local database is never
- * evicted under disk pressure) and writing plain text to the clipboard (copying a verification
- * link). Everything else — camera, microphone, location, notifications from the web API, USB,
- * … — is refused, and nothing is granted to any other origin.
+ * evicted under disk pressure), writing plain text to the clipboard (copying a verification
+ * link), and reaching the local network and this computer (Chromium's Local Network Access:
+ * an organisation's hub is usually at a LAN address such as http://192.168.1.10:4310, or on the
+ * same laptop, and without these the sync requests are refused before a connection is opened).
+ * Everything else — camera, microphone, location, notifications from the web API, USB, … — is
+ * refused, and nothing is granted to any other origin.
  */
 export const grantedPermissions: ReadonlySet<string> = new Set([
   'persistent-storage',
   'clipboard-sanitized-write',
+  'local-network-access',
+  'local-network',
+  'loopback-network',
 ]);
 
 /** Whether a permission request or check from `requestingUrl` is granted. */
