@@ -4,6 +4,7 @@ import { organisationCode, webAddress } from '../../../shared/domain/certificate
 import { foldForSearch } from '../../../shared/text/normalize';
 import { db, useLiveQuery } from '../../db';
 import { useErrorText, useFormatDay, useT } from '../../i18n';
+import { useSession } from '../../state/session';
 import { SelectField, TextField } from '../../ui/fields';
 import { useCertificates, useSigning } from './data';
 import { downloadJson } from './download';
@@ -89,7 +90,13 @@ type SetupErrors = Partial<Record<'organisationName' | 'organisationCode' | 'ver
 function SetUpSigning({ hasOtherKeys }: { hasOtherKeys: boolean }) {
   const t = useT();
   const errorText = useErrorText();
-  const [values, setValues] = useState({ organisationName: '', organisationCode: '', verifyUrl: '' });
+  // Signed in to a hub: the organisation is the hub's, and certificates link to its /verify page.
+  const session = useSession((s) => s.session);
+  const [values, setValues] = useState(() => ({
+    organisationName: session?.organisation.name ?? '',
+    organisationCode: session?.organisation.code ?? '',
+    verifyUrl: session ? session.hubUrl.replace(/\/+$/, '') : '',
+  }));
   const [errors, setErrors] = useState<SetupErrors>({});
   const [state, setState] = useState<string>('idle');
   const label = {

@@ -244,7 +244,9 @@ export async function issueCertificates(
 ): Promise<IssueReport> {
   const issuer = await thisDevicesIssuer(vault);
   if (!issuer?.endorsement) throw new Error('signing-not-set-up');
-  const endorsement = issuer.endorsement as unknown as EndorsementCredential;
+  // Once the hub has endorsed this key (at sync), certificates carry the organisation's own
+  // endorsement, so a verifier needs only the organisation's key; until then, this device's root's.
+  const endorsement = (issuer.hubEndorsement ?? issuer.endorsement) as unknown as EndorsementCredential;
   const signer = vault.signer(issuer.id, verificationMethodOf(issuer.did));
   const used = await db.certificates.where('issuerId').equals(issuer.id).toArray();
   let sequence = used.reduce((max, c) => Math.max(max, c.sequence + 1), 0);
