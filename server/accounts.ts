@@ -79,12 +79,41 @@ export async function issueToken(db: Kysely<Database>, accountId: string, client
 
 /** The account a token is for, when it is known, unexpired and the account is enabled. */
 export async function accountForToken(db: Kysely<Database>, token: string, now = new Date()) {
+  const hash = tokenHash(token);
+  const cache = tokenCaches.get(db) ?? new Map<string, CachedToken>();
+  tokenCaches.set(db, cache);
+  const cached = cache.get(hash);
+  if (cached && cached.until > now.getTime()) {
+    if (cached.found.expiresAt > now.toISOString()) return cached.found;
+    cache.delete(hash);
+  }
+  const found = await lookUpToken(db, hash, now);
+  if (found) {
+    if (cache.size >= tokenCacheSize) cache.delete(cache.keys().next().value!);
+    cache.set(hash, { found, until: now.getTime() + tokenCacheMs });
+  }
+  return found;
+}
+
+type CachedToken = { found: { account: Account; clientId: string; expiresAt: string }; until: number };
+
+/**
+ * Sign-ins checked in the last half minute, by token hash: every sync request carries its token,
+ * and on the embedded store each look-up waits its turn with the pushes being applied. Signing out
+ * forgets the token here at once; another hub process on the same database may accept it for up
+ * to half a minute more.
+ */
+const tokenCaches = new WeakMap<Kysely<Database>, Map<string, CachedToken>>();
+const tokenCacheMs = 30_000;
+const tokenCacheSize = 10_000;
+
+async function lookUpToken(db: Kysely<Database>, hash: string, now: Date) {
   const row = await db
     .selectFrom('tokens')
     .innerJoin('accounts', 'accounts.id', 'tokens.account_id')
     .selectAll('accounts')
     .select(['tokens.client_id as token_client', 'tokens.expires_at'])
-    .where('tokens.hash', '=', tokenHash(token))
+    .where('tokens.hash', '=', hash)
     .executeTakeFirst();
   if (!row || row.disabled || row.expires_at <= now.toISOString()) return undefined;
   const { token_client, expires_at, ...account } = row;
@@ -92,5 +121,6 @@ export async function accountForToken(db: Kysely<Database>, token: string, now =
 }
 
 export async function revokeToken(db: Kysely<Database>, token: string): Promise<void> {
+  tokenCaches.get(db)?.delete(tokenHash(token));
   await db.deleteFrom('tokens').where('hash', '=', tokenHash(token)).execute();
 }

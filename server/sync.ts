@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import { fieldErrors } from '../shared/errors';
-import { findMutation, type Actor, type MutationResult, type TableName } from '../shared/mutations';
+import { findMutation, type Actor, type MutationResult, type ReadHint, type TableName } from '../shared/mutations';
+import { rowHash, writtenKeys } from '../shared/sync/rowHash';
 import { attendanceMarkId, type AttendanceMark } from '../shared/domain/enrolment';
 import type { Conflict } from '../shared/domain/conflicts';
 import {
@@ -52,67 +53,287 @@ export async function registerClient(db: Kysely<Database>, clientId: string, acc
   return packetKey;
 }
 
-type PushInput = { clientId: string; schemaVersion: number; pending: number; deviceName: string; mutations: PushedMutation[] };
+type PushInput = { clientId: string; schemaVersion: number; pending: number; deviceName: string; mutations: PushedMutation[]; have?: string[] };
 
 /**
- * Applies pushed mutations in the device's sequence order, in one transaction that holds the
- * hub's write lock: each one is validated, permission-checked for the signed-in account and run
- * with the same `apply` as on the device; its result is stored under (client, seq), so a retry
- * answers the stored result and never runs it twice. A refusal never blocks the ones after it.
+ * Applies pushed mutations in the device's sequence order, holding the hub's write lock: each one
+ * is validated, permission-checked for the signed-in account and run with the same `apply` as on
+ * the device; its result is stored under (client, seq), so a retry answers the stored result and
+ * never runs it twice. A refusal never blocks the ones after it.
+ *
+ * Pushes that arrive while another is being applied wait, and then go together: one transaction
+ * applies a group of them one after the other (hub order is the order they arrived in), reads each
+ * row once, and stores the rows, results and devices of the whole group in a few statements. Fifty
+ * devices pushing at once then wait for a few transactions instead of fifty. A group that fails
+ * as a whole is applied again one push at a time, so one push's failure never sinks another's.
  */
 export async function push(db: Kysely<Database>, account: Account, input: PushInput, hubNow = () => new Date()): Promise<PushResponse> {
   if (!acceptedSchemaVersions.includes(input.schemaVersion))
     throw new SyncError(409, 'upgrade-required', `This hub works with data version ${syncSchemaVersion} (and ${syncSchemaVersion - 1}); this device sent version ${input.schemaVersion}. Update Apogee on this device: its waiting changes are kept.`, { accepted: acceptedSchemaVersions });
-  const scope = await scopeOf(db, account);
-  return db.transaction().execute(async (tx) => {
-    await lockWrites(tx);
-    const client = await tx.selectFrom('clients').selectAll().where('client_id', '=', input.clientId).forUpdate().executeTakeFirst();
-    if (!client || client.account_id !== account.id)
-      throw new SyncError(403, 'forbidden', 'This device is not signed in to this account: sign in again.');
-    let lastSeq = Number(client.last_seq);
-    const actor: Actor = { role: account.role, personId: account.person_id || undefined, deviceId: client.device_name || input.clientId };
-    if (!actor.personId) delete actor.personId;
-    const results: PushResult[] = [];
-    const ordered = [...input.mutations].sort((a, b) => a.seq - b.seq);
-    for (const m of ordered) {
-      if (m.seq <= lastSeq) {
-        results.push(await storedResult(tx, input.clientId, m, scope));
-        continue;
-      }
-      const result = await applyPushed(tx, m, actor, input.clientId, hubNow());
-      const stored: PushResult = result.ok
-        ? { seq: m.seq, id: m.id, status: 'ok', ...(result.notices?.length ? { notices: result.notices } : {}) }
-        : { seq: m.seq, id: m.id, status: 'rejected', error: result.error, restore: [] };
-      await tx.insertInto('results').values({ client_id: input.clientId, seq: m.seq, mutation_id: m.id, result: JSON.stringify(stored) }).execute();
-      if (stored.status === 'rejected') stored.restore = await currentRows(tx, scope, m.writes);
-      results.push(stored);
-      lastSeq = m.seq;
-    }
-    await tx
-      .updateTable('clients')
-      .set({ last_seq: lastSeq, pending: Math.max(0, input.pending - results.length), last_contact: hubNow().toISOString() })
-      .where('client_id', '=', input.clientId)
-      .execute();
-    return { results, lastSeq };
+  return new Promise<PushResponse>((resolve, reject) => {
+    let queue = queues.get(db);
+    if (!queue) queues.set(db, (queue = { jobs: [], running: false }));
+    queue.jobs.push({ account, input, hubNow, resolve, reject });
+    void drain(db, queue);
   });
 }
 
-async function storedResult(tx: Transaction<Database>, clientId: string, m: PushedMutation, scope: Scope): Promise<PushResult> {
-  const row = await tx.selectFrom('results').select(['result', 'mutation_id']).where('client_id', '=', clientId).where('seq', '=', m.seq).executeTakeFirst();
-  if (row && row.mutation_id === m.id) {
-    const stored = row.result as unknown as PushResult;
-    // The answer to a refusal carries the hub's rows that replace what the change wrote on the
-    // device. They are not stored with the result: read them now, or a device whose first answer
-    // was lost would keep the refused change's writes for ever.
-    return stored.status === 'rejected' ? { ...stored, restore: await currentRows(tx, scope, m.writes) } : stored;
+type PushJob = { account: Account; input: PushInput; hubNow: () => Date; resolve: (response: PushResponse) => void; reject: (error: unknown) => void };
+type PushQueue = { jobs: PushJob[]; running: boolean };
+const queues = new WeakMap<Kysely<Database>, PushQueue>();
+
+/** Changes one group applies at most (a push of 2,000 always goes, alone if need be). */
+const groupChanges = 4_000;
+
+async function drain(db: Kysely<Database>, queue: PushQueue): Promise<void> {
+  if (queue.running) return;
+  queue.running = true;
+  try {
+    while (queue.jobs.length) {
+      // Requests that arrived meanwhile are read first (PGlite runs on this thread: a transaction
+      // never lets the event loop read sockets); they queue their sign-in checks before this group's
+      // transaction, so they are waiting here when it holds the write lock.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      // The group is whatever waits once the write lock is held: pushes that came in meanwhile join.
+      let group: PushJob[] = [];
+      const take = () => (group = takeGroup(queue));
+      try {
+        const answers = await applyGroup(db, take);
+        settle(group, answers);
+      } catch (error) {
+        if (!group.length) take();
+        // One push's failure never sinks another's: each is applied again on its own.
+        if (group.length === 1) await recover(db, group[0]!, error);
+        else for (const job of group) await applyAlone(db, job);
+      }
+    }
+  } finally {
+    queue.running = false;
   }
-  // A sequence number the hub already passed, with no result or another change under it: the
-  // device's queue is not what the hub saw. Say so instead of guessing.
-  return { seq: m.seq, id: m.id, status: 'rejected', error: { code: 'out-of-order', params: {}, fields: [] }, restore: [] };
 }
 
-/** Runs one pushed mutation; on success its rows are stored with fresh hub sequence numbers. */
-async function applyPushed(tx: Transaction<Database>, m: PushedMutation, actor: Actor, clientId: string, hubNow: Date): Promise<MutationResult> {
+function takeGroup(queue: PushQueue): PushJob[] {
+  const group: PushJob[] = [];
+  let changes = 0;
+  while (queue.jobs.length && (!group.length || changes + queue.jobs[0]!.input.mutations.length <= groupChanges)) {
+    const job = queue.jobs.shift()!;
+    group.push(job);
+    changes += job.input.mutations.length;
+  }
+  return group;
+}
+
+function settle(group: readonly PushJob[], answers: readonly (PushResponse | SyncError)[]): void {
+  answers.forEach((answer, i) => (answer instanceof SyncError ? group[i]!.reject(answer) : group[i]!.resolve(answer)));
+}
+
+async function applyAlone(db: Kysely<Database>, job: PushJob): Promise<void> {
+  try {
+    settle([job], await applyGroup(db, () => [job]));
+  } catch (error) {
+    await recover(db, job, error);
+  }
+}
+
+/** After a push alone failed: a refusal of its data is narrowed down to the change at fault; anything else is the answer. */
+async function recover(db: Kysely<Database>, job: PushJob, error: unknown): Promise<void> {
+  if (!isDataError(error) || job.input.mutations.length === 0) return job.reject(error);
+  try {
+    job.resolve(await applyOneByOne(db, job));
+  } catch (again) {
+    job.reject(again);
+  }
+}
+
+/** A database refusal of the data itself (PostgreSQL class 22, e.g. U+0000 in JSON), not of the moment. */
+function isDataError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('22');
+}
+
+/**
+ * A push the database refused as data: its changes are applied one by one, and the one the
+ * database cannot store is refused with the reason (stored, like any answer), so it never blocks
+ * the device's queue. Called only after the push alone failed that way.
+ */
+async function applyOneByOne(db: Kysely<Database>, job: PushJob): Promise<PushResponse> {
+  const results: PushResult[] = [];
+  let lastSeq = 0;
+  const ordered = [...job.input.mutations].sort((a, b) => a.seq - b.seq);
+  for (const [i, m] of ordered.entries()) {
+    const single: PushJob = { ...job, input: { ...job.input, mutations: [m], have: [], pending: job.input.pending - i } };
+    let answer: PushResponse | SyncError;
+    try {
+      [answer] = (await applyGroup(db, () => [single])) as [PushResponse | SyncError];
+    } catch (error) {
+      if (!isDataError(error)) throw error;
+      answer = await refuseUnstorable(db, single, m, error instanceof Error ? error.message : String(error));
+    }
+    if (answer instanceof SyncError) throw answer;
+    results.push(...answer.results);
+    lastSeq = answer.lastSeq;
+  }
+  return { results, lastSeq };
+}
+
+async function refuseUnstorable(db: Kysely<Database>, job: PushJob, m: PushedMutation, reason: string): Promise<PushResponse> {
+  return db.transaction().execute(async (tx) => {
+    await lockWrites(tx);
+    const client = await tx.selectFrom('clients').selectAll().where('client_id', '=', job.input.clientId).forUpdate().executeTakeFirst();
+    if (!client || client.account_id !== job.account.id) throw new SyncError(403, 'forbidden', 'This device is not signed in to this account: sign in again.');
+    const result: PushResult = {
+      seq: m.seq,
+      id: m.id,
+      status: 'rejected',
+      error: { code: 'hub-error', params: { reason: `the hub cannot store what this change holds: ${reason.slice(0, 120)}` }, fields: [] },
+      restore: [],
+    };
+    await tx.insertInto('results').values({ client_id: job.input.clientId, seq: m.seq, mutation_id: m.id, result: JSON.stringify(result) }).execute();
+    await tx.updateTable('clients').set({ last_seq: m.seq, last_contact: new Date().toISOString() }).where('client_id', '=', job.input.clientId).execute();
+    result.restore = await currentRows(tx, await scopeOf(tx, job.account), m.writes);
+    return { results: [result], lastSeq: m.seq };
+  });
+}
+
+/** One device's part of a group while it is applied. */
+type Part = { job: PushJob; actor: Actor; results: PushResult[]; lastSeq: number; refused: PushedMutation[] };
+
+async function applyGroup(db: Kysely<Database>, take: () => PushJob[]): Promise<(PushResponse | SyncError)[]> {
+  return db.transaction().execute(async (tx) => {
+    await lockWrites(tx);
+    const group = take();
+    const clientIds = [...new Set(group.map((job) => job.input.clientId))];
+    const clientRows = await tx.selectFrom('clients').selectAll().where('client_id', 'in', clientIds).forUpdate().execute();
+    const clients = new Map(clientRows.map((c) => [c.client_id, c]));
+    const lastSeqs = new Map(clientRows.map((c) => [c.client_id, Number(c.last_seq)]));
+    const bound = (job: PushJob) => clients.get(job.input.clientId)?.account_id === job.account.id;
+
+    // What the group's new changes will read, in a few queries.
+    const store = new SqlStore(tx);
+    const hints: ReadHint[] = [];
+    for (const job of group) {
+      if (!bound(job)) continue;
+      const last = lastSeqs.get(job.input.clientId) ?? 0;
+      for (const m of job.input.mutations) {
+        const def = m.seq > last ? findMutation(m.name) : undefined;
+        if (!def?.reads || def.version !== m.version) continue;
+        const parsed = def.args.safeParse(m.args);
+        if (parsed.success) hints.push(...def.reads(parsed.data));
+      }
+    }
+    await store.prefetch(hints);
+
+    const answers: (Part | SyncError)[] = [];
+    /** Results stored by this group, by client and seq (a device's second push in one group reads them). */
+    const fresh = new Map<string, Map<number, { id: string; result: PushResult }>>();
+    const newResults: { client_id: string; seq: number; mutation_id: string; result: string }[] = [];
+    for (const job of group) {
+      const { input, account } = job;
+      if (!bound(job)) {
+        answers.push(new SyncError(403, 'forbidden', 'This device is not signed in to this account: sign in again.'));
+        continue;
+      }
+      const client = clients.get(input.clientId)!;
+      const actor: Actor = { role: account.role, personId: account.person_id || undefined, deviceId: client.device_name || input.clientId };
+      if (!actor.personId) delete actor.personId;
+      const part: Part = { job, actor, results: [], lastSeq: lastSeqs.get(input.clientId) ?? 0, refused: [] };
+      const ordered = [...input.mutations].sort((a, b) => a.seq - b.seq);
+      const mine = fresh.get(input.clientId) ?? new Map<number, { id: string; result: PushResult }>();
+      fresh.set(input.clientId, mine);
+      const retried = ordered.filter((m) => m.seq <= part.lastSeq && !mine.has(m.seq)).map((m) => m.seq);
+      const stored = retried.length ? await storedResults(tx, input.clientId, retried) : new Map<number, { id: string; result: PushResult }>();
+      for (const m of ordered) {
+        if (m.seq <= part.lastSeq) {
+          const known = mine.get(m.seq) ?? stored.get(m.seq);
+          // A sequence number the hub already passed, with no result or another change under it: the
+          // device's queue is not what the hub saw. Say so instead of guessing.
+          const result: PushResult =
+            known && known.id === m.id ? known.result : { seq: m.seq, id: m.id, status: 'rejected', error: { code: 'out-of-order', params: {}, fields: [] }, restore: [] };
+          if (result.status === 'rejected' && result.error.code !== 'out-of-order') part.refused.push(m);
+          part.results.push(result);
+          continue;
+        }
+        const result = await applyPushed(store, tx, m, actor, input.clientId, job.hubNow());
+        const answer: PushResult = result.ok
+          ? { seq: m.seq, id: m.id, status: 'ok', ...(result.notices?.length ? { notices: result.notices } : {}) }
+          : { seq: m.seq, id: m.id, status: 'rejected', error: result.error, restore: [] };
+        newResults.push({ client_id: input.clientId, seq: m.seq, mutation_id: m.id, result: JSON.stringify(answer) });
+        mine.set(m.seq, { id: m.id, result: answer });
+        if (answer.status === 'rejected') part.refused.push(m);
+        part.results.push(answer);
+        part.lastSeq = m.seq;
+      }
+      lastSeqs.set(input.clientId, part.lastSeq);
+      answers.push(part);
+    }
+
+    // The group's rows, each once in the order of its last write, stamped with hub sequences.
+    const writes = store.writes();
+    if (writes.length) {
+      const have = haveOf(group);
+      const rows = writes.map((w) => ({ ...w, writerHas: have.get(w.clientId)?.get(`${w.table}\u0000${w.id}`) === rowHash(w.row) }));
+      await storeRows(tx, rows, await takeSeqs(tx, rows.length), '');
+    }
+    for (let start = 0; start < newResults.length; start += 500) await tx.insertInto('results').values(newResults.slice(start, start + 500)).execute();
+
+    const now = new Date().toISOString();
+    const responses: (PushResponse | SyncError)[] = [];
+    const devices = new Map<string, { lastSeq: number; pending: number }>();
+    for (const part of answers) {
+      if (part instanceof SyncError) {
+        responses.push(part);
+        continue;
+      }
+      const { input, account } = part.job;
+      // The answer to a refusal carries the hub's rows that replace what the change wrote on the
+      // device (read now, after the group's rows are stored: also for a refusal answered again).
+      if (part.refused.length) {
+        const scope = await scopeOf(tx, account);
+        const restores = new Map<number, Change[]>();
+        for (const m of part.refused) restores.set(m.seq, await currentRows(tx, scope, m.writes));
+        part.results = part.results.map((r) => (r.status === 'rejected' && restores.has(r.seq) ? { ...r, restore: restores.get(r.seq)! } : r));
+      }
+      devices.set(input.clientId, { lastSeq: part.lastSeq, pending: Math.max(0, input.pending - part.results.length) });
+      // An applied change's id is left out of the answer: the device matches answers by seq.
+      responses.push({ results: part.results.map((r) => (r.status === 'ok' ? withoutId(r) : r)), lastSeq: part.lastSeq });
+    }
+    // Every device of the group in one statement (the last push of a device in the group counts).
+    if (devices.size) {
+      const rows = [...devices].map(([id, d]) => sql`(${id}, ${d.lastSeq}::bigint, ${d.pending}::integer)`);
+      await sql`update clients as c set last_seq = v.last_seq, pending = v.pending, last_contact = ${now}
+        from (values ${sql.join(rows)}) as v(client_id, last_seq, pending) where c.client_id = v.client_id`.execute(tx);
+    }
+    return responses;
+  });
+}
+
+function withoutId(result: PushResult & { status: 'ok' }): PushResult {
+  const { id: _id, ...rest } = result;
+  return rest;
+}
+
+/** What each device of the group says it holds of the rows its changes wrote (`have`), by key. */
+function haveOf(group: readonly PushJob[]): Map<string, Map<string, string>> {
+  const byClient = new Map<string, Map<string, string>>();
+  for (const { input } of group) {
+    if (!input.have?.length) continue;
+    const map = byClient.get(input.clientId) ?? new Map<string, string>();
+    byClient.set(input.clientId, map);
+    writtenKeys(input.mutations).forEach(([table, id], i) => {
+      const hash = input.have![i];
+      if (hash !== undefined) map.set(`${table}\u0000${id}`, hash);
+    });
+  }
+  return byClient;
+}
+
+async function storedResults(tx: Transaction<Database>, clientId: string, seqs: readonly number[]): Promise<Map<number, { id: string; result: PushResult }>> {
+  const rows = await tx.selectFrom('results').select(['seq', 'mutation_id', 'result']).where('client_id', '=', clientId).where('seq', 'in', [...seqs]).execute();
+  return new Map(rows.map((r) => [Number(r.seq), { id: r.mutation_id, result: r.result as unknown as PushResult }]));
+}
+
+/** Runs one pushed mutation; on success its rows join the group's writes. */
+async function applyPushed(store: SqlStore, tx: Transaction<Database>, m: PushedMutation, actor: Actor, clientId: string, hubNow: Date): Promise<MutationResult> {
   const def = findMutation(m.name);
   if (!def || def.version !== m.version) return { ok: false, error: { code: 'unknown-mutation', params: { name: m.name }, fields: [] } };
   const parsed = def.args.safeParse(m.args);
@@ -121,8 +342,7 @@ async function applyPushed(tx: Transaction<Database>, m: PushedMutation, actor: 
   // Device time counts for what the change says (when a mark was taken), never later than the hub's clock.
   const deviceTime = Date.parse(m.at);
   const now = new Date(Number.isFinite(deviceTime) ? Math.min(deviceTime, hubNow.getTime()) : hubNow.getTime()).toISOString();
-  const store = new SqlStore(tx);
-  const before = m.name === 'attendance.mark' ? await markBefore(tx, parsed.data as { meetingId: string; personId: string }) : undefined;
+  const before = m.name === 'attendance.mark' ? await markBefore(store, parsed.data as { meetingId: string; personId: string }) : undefined;
   let result: MutationResult;
   try {
     result = await def.apply(store, parsed.data, { actor, now });
@@ -139,21 +359,15 @@ async function applyPushed(tx: Transaction<Database>, m: PushedMutation, actor: 
     }
   }
   if (m.name === 'issuer.register') await endorseDeviceIssuers(tx, written, { actor, now: hubNow });
-  const first = await takeSeqs(tx, Math.max(1, written.length));
-  await storeRows(tx, written, first, clientId);
+  store.commit(written, clientId);
   return result;
 }
 
-/** The mark the hub holds for a slot, with which device wrote it and when (hub sequence). */
-async function markBefore(tx: Transaction<Database>, args: { meetingId: string; personId: string }) {
-  const row = await tx
-    .selectFrom('records')
-    .select(['data', 'seq', 'client_id'])
-    .where('tbl', '=', 'attendance')
-    .where('id', '=', attendanceMarkId(args.meetingId, args.personId))
-    .executeTakeFirst();
+/** The mark the hub holds for a slot, with which device wrote it and when (hub sequence; Infinity: this group). */
+async function markBefore(store: SqlStore, args: { meetingId: string; personId: string }) {
+  const row = await store.stored('attendance', attendanceMarkId(args.meetingId, args.personId));
   if (!row?.data) return undefined;
-  return { mark: row.data as unknown as AttendanceMark, seq: Number(row.seq), clientId: row.client_id };
+  return { mark: row.data as unknown as AttendanceMark, seq: row.seq, clientId: row.clientId };
 }
 
 function conflictOf(id: string, first: AttendanceMark, second: AttendanceMark, now: string): Conflict {
@@ -226,12 +440,18 @@ export async function pull(
   let seq = cursor.seq;
   let hasMore = true;
   const batch = 1_000;
+  // Every change up to here is committed (writers take sequence numbers under the write lock).
+  const top = await hubSeq(db);
+  // Rows this device wrote and said it holds exactly as stored are not sent back to it, except in a
+  // fresh copy (its data may be gone).
+  const notOwn = cursor.seq > 0 ? sql<SqlBool>`not (r.client_id = ${clientId} and r.writer_has)` : sql<SqlBool>`true`;
   while (bytes < budget) {
     const rows = await db
       .selectFrom('records as r')
       .select(['r.tbl', 'r.id', 'r.seq', 'r.data'])
       .where('r.seq', '>', seq)
       .where(inScope(scope))
+      .where(notOwn)
       .orderBy('r.seq')
       .limit(batch)
       .execute();
@@ -247,6 +467,8 @@ export async function pull(
       break;
     }
   }
+  // Nothing more in scope: the device has seen everything up to the top, also what was left out.
+  if (!hasMore) seq = Math.max(seq, top);
   if (scope.role === 'instructor') changes.push(...(await rosterPeople(db, scope, changes)));
   const remaining = hasMore && options.count ? await countAfter(db, scope, seq) : 0;
   await db.updateTable('clients').set({ last_contact: new Date().toISOString() }).where('client_id', '=', clientId).execute();

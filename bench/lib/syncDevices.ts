@@ -140,10 +140,11 @@ export async function benchInstructorDevice(
       password: fixture.password,
       deviceName: 'bench instructor',
     });
+    // As the app acts when signed in (sessionActor): the hub then holds the same rows as the device.
     const actor = {
       role: 'instructor' as const,
       personId: session.account.personId,
-      deviceId: 'bench-instructor',
+      deviceId: session.deviceName || session.clientId,
     };
     const setupStart = performance.now();
     const setup = await new SyncEngine(db).sync();

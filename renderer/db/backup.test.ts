@@ -34,6 +34,17 @@ describe('backups', () => {
     expect((await db.outbox.toArray()).map((e) => e.name)).toEqual(['programme.create', 'course.create', 'session.create']);
   });
 
+  it('forgets where sync had got to, so the next sync downloads a fresh copy of the hub', async () => {
+    await db.syncState.put({ key: 'cursor', seq: 42, text: '42.org' });
+    await db.syncState.put({ key: 'client', clientId: 'client-kept' });
+    const parsed = parseBackup(await exportBackup(db));
+    if (!parsed.ok) throw new Error('backup not read');
+    await restoreBackup(db, parsed.backup);
+    expect(await db.syncState.get('cursor')).toBeUndefined();
+    // This device stays the same device for the hub.
+    expect(await db.syncState.get('client')).toMatchObject({ clientId: 'client-kept' });
+  });
+
   it('restores people, enrolments and attendance marks when the backup had them', async () => {
     await runMutations(
       db,

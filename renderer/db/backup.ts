@@ -125,10 +125,13 @@ export function parseBackup(json: string): { ok: true; backup: Backup } | { ok: 
  * database, outbox included, so the changes that were waiting for the hub then are waiting again.
  */
 export async function restoreBackup(db: ApogeeDb, backup: Backup): Promise<void> {
-  await db.transaction('rw', [...dataTables, 'outbox'], async () => {
+  await db.transaction('rw', [...dataTables, 'outbox', 'syncState'], async () => {
     for (const table of [...dataTables, 'outbox'] as const) {
       await db.table(table).clear();
       await db.table(table).bulkAdd(backup.tables[table] as OutboxEntry[]);
     }
+    // The hub's copy moved on since the backup, and it does not send a device the rows it says it
+    // holds: the next sync downloads a fresh copy, with the restored waiting changes on top.
+    await db.syncState.delete('cursor');
   });
 }

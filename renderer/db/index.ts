@@ -3,6 +3,7 @@ import type { Actor, MutationCall } from '../../shared/mutations';
 import { useSession } from '../state/session';
 import { useSettings } from '../state/settings';
 import { notifyChanged } from '../sync/client';
+import { sessionActor } from '../sync/state';
 import type { MutationOutcome, RunOptions } from './mutate';
 import { ApogeeDb } from './schema';
 
@@ -14,8 +15,9 @@ export const db = new ApogeeDb();
 
 /** The actor this device acts as right now: the signed-in hub account, else the "Acting as" choice. */
 export function currentActor(): Actor {
-  const { deviceId, ...chosen } = useSettings.getState();
-  const { role, personId } = useSession.getState().session?.account ?? chosen;
+  const session = useSession.getState().session;
+  if (session) return sessionActor(session);
+  const { deviceId, role, personId } = useSettings.getState();
   return personId ? { role, deviceId, personId } : { role, deviceId };
 }
 

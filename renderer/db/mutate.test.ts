@@ -34,6 +34,24 @@ describe('mutate', () => {
     expect(outbox[1]).toMatchObject({ status: 'pending', version: 1, actor: coordinator });
   });
 
+  it('gives every queued change its own id, rising in queue order, that compresses on the wire', async () => {
+    await seed();
+    const calls = Array.from({ length: 300 }, (_, i) => ({ name: 'programme.create' as const, args: programmeArgs({ id: `prog-${i}`, name: `Programme ${i}` }) }));
+    await runMutations(db, calls, { actor: coordinator, chunkSize: 50 });
+    await mutate(db, { name: 'programme.create', args: programmeArgs({ id: 'prog-last', name: 'Last' }) }, coordinator);
+    const ids = (await db.outbox.orderBy('seq').toArray()).map((e) => e.id);
+    expect(ids).toHaveLength(303);
+    expect(new Set(ids).size).toBe(303);
+    const [prefix] = ids[0]!.split('.');
+    const times = ids.map((id) => {
+      expect(id.startsWith(`${prefix}.`)).toBe(true);
+      return parseInt(id.split('.')[1]!, 36);
+    });
+    for (let i = 1; i < times.length; i++) expect(times[i]).toBeGreaterThan(times[i - 1]!);
+    // Short, and alike: what a push carries of them gzips to a few bytes each.
+    expect(Math.max(...ids.map((id) => id.length))).toBeLessThan(20);
+  });
+
   it('refuses invalid arguments with the field and reason, and changes nothing', async () => {
     await seed();
     const before = await db.courses.toArray();

@@ -30,6 +30,19 @@ export type RunOptions = {
 
 class RolledBack extends Error {}
 
+// A change's id needs to be unique on this device only: the hub keys what it applied by device
+// and sequence number, and compares the id to spot a queue that is not the one it saw. One random
+// prefix per page load and the time in ms (never repeating) make ids that gzip to a few bytes
+// each on the wire, where random UUIDs cost about 20 bytes each: 2.4 KB of a 100-mark sync.
+const idPrefix = Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => (b % 36).toString(36)).join('');
+let lastIdTime = 0;
+
+/** A new change id: `<prefix>.<base-36 time>`, rising within a page load. */
+export function newChangeId(): string {
+  lastIdTime = Math.max(Date.now(), lastIdTime + 1);
+  return `${idPrefix}.${lastIdTime.toString(36)}`;
+}
+
 /**
  * The one write path of the renderer: validates each call with its mutation's schema, checks
  * the permission, applies it through the store and queues it in the outbox — data and outbox in
@@ -42,7 +55,7 @@ export async function runMutations(
   options: RunOptions,
 ): Promise<MutationOutcome[]> {
   const now = options.now ?? (() => new Date().toISOString());
-  const newId = options.newId ?? (() => crypto.randomUUID());
+  const newId = options.newId ?? newChangeId;
   const chunkSize = options.chunkSize ?? 2_000;
   const outcomes: MutationOutcome[] = [];
 

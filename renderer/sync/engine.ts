@@ -1,10 +1,13 @@
 import { gzipSync, strToU8 } from 'fflate';
+import type { TableName } from '../../shared/mutations';
+import { rowHash, writtenKeys } from '../../shared/sync/rowHash';
 import {
   decodeCursor,
+  syncedTables,
   syncSchemaVersion,
   type Change,
   type PullResponse,
-  type PushRequest,
+  type PushBody,
   type PushResponse,
 } from '../../shared/sync/protocol';
 import type { ApogeeDb, InboxEntry, OutboxEntry } from '../db/schema';
@@ -85,13 +88,7 @@ export class SyncEngine {
     for (;;) {
       const entries = await this.db.outbox.orderBy('seq').limit(batch).toArray();
       if (!entries.length) return;
-      const request: PushRequest = {
-        clientId: session.clientId,
-        schemaVersion: syncSchemaVersion,
-        pending: await this.db.outbox.count(),
-        deviceName: session.deviceName,
-        mutations: entries.map((e) => ({ id: e.id, seq: e.seq!, name: e.name, version: e.version, args: e.args, at: e.at, seen: e.seen ?? 0, writes: e.writes ?? [] })),
-      };
+      const request = await pushRequestOf(this.db, session, entries, await this.db.outbox.count());
       const response = await this.request<PushResponse>(session, 'POST', '/sync/push', request);
       report.requests++;
       const ack = acknowledgement(entries, response);
@@ -109,14 +106,16 @@ export class SyncEngine {
     let cursor = typeof stored === 'string' ? stored : '';
     let total = 0;
     let first = true;
+    // The next page is asked for while this one is stored: the hub and the link work while
+    // IndexedDB writes. Pages are still stored one after the other, each with its cursor.
+    let next: Promise<PullResponse> | undefined;
     for (;;) {
-      const query = new URLSearchParams({ cursor, count: first ? '1' : '0' });
-      if (this.options.pageBytes) query.set('budget', String(this.options.pageBytes));
       let page: PullResponse;
       try {
-        page = await this.request<PullResponse>(session, 'GET', `/sync/pull?${query.toString()}`);
+        page = await (next ?? this.pullPage(session, cursor, first));
         report.requests++;
       } catch (error) {
+        next = undefined;
         if (error instanceof SyncHttpError && error.code === 'resync-required' && !report.resynced) {
           report.resynced = true;
           await clearSyncedData(this.db);
@@ -127,15 +126,24 @@ export class SyncEngine {
         throw error;
       }
       if (first) total = page.changes.length + page.remaining;
-      const next = decodeCursor(page.cursor);
-      if (!next) throw new SyncHttpError(0, 'bad-cursor', 'The hub sent a cursor this device cannot read.');
-      await applyPulledPage(this.db, page.changes, { seq: next.seq, text: page.cursor });
+      const decoded = decodeCursor(page.cursor);
+      if (!decoded) throw new SyncHttpError(0, 'bad-cursor', 'The hub sent a cursor this device cannot read.');
+      next = page.hasMore ? this.pullPage(session, page.cursor, false) : undefined;
+      // Its failure, if any, is met when it is awaited above (after this page is stored).
+      next?.catch(() => undefined);
+      await applyPulledPage(this.db, page.changes, { seq: decoded.seq, text: page.cursor });
       report.pulled += page.changes.length;
       this.options.onProgress?.({ phase: 'pull', done: report.pulled, total: Math.max(total, report.pulled) });
       cursor = page.cursor;
       first = false;
       if (!page.hasMore) return;
     }
+  }
+
+  private pullPage(session: StoredSession, cursor: string, first: boolean): Promise<PullResponse> {
+    const query = new URLSearchParams({ cursor, count: first ? '1' : '0' });
+    if (this.options.pageBytes) query.set('budget', String(this.options.pageBytes));
+    return this.request<PullResponse>(session, 'GET', `/sync/pull?${query.toString()}`);
   }
 
   /** One request: JSON gzip-compressed up, gzip accepted down; bytes on the wire counted. */
@@ -180,6 +188,40 @@ export class SyncEngine {
   }
 }
 
+/**
+ * The push of these outbox entries, as the hub reads it (network and sync packets alike), with
+ * what this device holds now of every row they wrote (`have`): rows the hub ends up with exactly
+ * so are not sent back by the next pull.
+ */
+export async function pushRequestOf(db: ApogeeDb, session: StoredSession, entries: readonly OutboxEntry[], pending: number): Promise<PushBody> {
+  const mutations = entries.map((e) => ({ id: e.id, seq: e.seq!, name: e.name, version: e.version, args: e.args, at: e.at, seen: e.seen ?? 0, writes: e.writes ?? [] }));
+  const keys = writtenKeys(mutations);
+  const byTable = new Map<TableName, string[]>();
+  for (const [table, id] of keys) {
+    let ids = byTable.get(table as TableName);
+    if (!ids) byTable.set(table as TableName, (ids = []));
+    ids.push(id);
+  }
+  const held = new Map<string, unknown>();
+  const tables = [...byTable.keys()].filter((t) => (syncedTables as readonly string[]).includes(t));
+  if (tables.length)
+    await db.transaction('r', tables, async () => {
+      for (const table of tables) {
+        const ids = byTable.get(table)!;
+        const rows = await db.table(table).bulkGet(ids);
+        ids.forEach((id, i) => held.set(`${table}\u0000${id}`, rows[i]));
+      }
+    });
+  return {
+    clientId: session.clientId,
+    schemaVersion: syncSchemaVersion,
+    pending,
+    deviceName: session.deviceName,
+    mutations,
+    have: keys.map(([table, id]) => rowHash(held.get(`${table}\u0000${id}`))),
+  };
+}
+
 /** Turns the hub's answers into what leaves the outbox and what goes to "Needs attention". */
 export function acknowledgement(entries: readonly OutboxEntry[], response: PushResponse): { done: number[]; inbox: InboxEntry[]; restore: Change[] } {
   const bySeq = new Map(entries.map((e) => [e.seq!, e]));
@@ -189,7 +231,8 @@ export function acknowledgement(entries: readonly OutboxEntry[], response: PushR
   const receivedAt = new Date().toISOString();
   for (const result of response.results) {
     const entry = bySeq.get(result.seq);
-    if (!entry || entry.id !== result.id) continue;
+    // Answers come for what this request sent, by seq; an id, when the hub gives one, must match.
+    if (!entry || (result.id !== undefined && entry.id !== result.id)) continue;
     done.push(result.seq);
     const base = { mutationId: entry.id, name: entry.name, args: entry.args, at: entry.at, receivedAt, dismissed: false };
     if (result.status === 'rejected') {

@@ -9,10 +9,10 @@ import {
   type PacketRefusal,
   type ReceiptPacket,
 } from '../../shared/sync/packet';
-import { decodeCursor, maxPushMutations, syncSchemaVersion } from '../../shared/sync/protocol';
+import { decodeCursor, maxPushMutations } from '../../shared/sync/protocol';
 import { dataTables, type ApogeeDb } from '../db/schema';
 import { applyPulledPage, clearSyncedData, replayOutbox, storeAcknowledgement } from '../db/syncApply';
-import { acknowledgement } from './engine';
+import { acknowledgement, pushRequestOf } from './engine';
 import { readSession } from './state';
 
 /**
@@ -61,13 +61,7 @@ export async function exportChangesPacket(db: ApogeeDb, now = new Date()): Promi
   const packet: ChangesPacket = {
     header: { format: packetFormat, kind: 'changes', version: packetVersion, organisationId: session.organisation.id, clientId: session.clientId, createdAt, packetId: newPacketId() },
     body: {
-      push: {
-        clientId: session.clientId,
-        schemaVersion: syncSchemaVersion,
-        pending: total,
-        deviceName: session.deviceName,
-        mutations: entries.map((e) => ({ id: e.id, seq: e.seq!, name: e.name, version: e.version, args: e.args, at: e.at, seen: e.seen ?? 0, writes: e.writes ?? [] })),
-      },
+      push: await pushRequestOf(db, session, entries, total),
       cursor,
     },
   };

@@ -1,3 +1,4 @@
+import type { Actor } from '../../shared/mutations';
 import type { Session } from '../../shared/sync/protocol';
 import type { ApogeeDb } from '../db/schema';
 
@@ -47,4 +48,15 @@ export async function clientIdOf(db: ApogeeDb, newId: () => string = () => crypt
     await db.syncState.put({ key: 'client', clientId });
     return clientId;
   });
+}
+
+/**
+ * Who a signed-in device's changes are made by: the account (role, person) on this device, known
+ * to the hub by its name (else its client id). The hub runs the same change as the same actor, so
+ * its copy of a row ("recorded by …") equals this device's.
+ */
+export function sessionActor(session: StoredSession): Actor {
+  const deviceId = session.deviceName || session.clientId;
+  const { role, personId } = session.account;
+  return personId ? { role, deviceId, personId } : { role, deviceId };
 }

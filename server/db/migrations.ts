@@ -99,4 +99,11 @@ export const migrations: Record<string, Migration> = {
       await sql`create index records_tombstones on records (changed_at) where data is null`.execute(db);
     },
   },
+  '0003-writer-has': {
+    async up(db: Kysely<unknown>) {
+      // Set when the device that wrote a row told the hub it holds exactly that state, so its
+      // pulls need not send its own changes back (docs/decisions/0009-sync-bytes-and-push-groups.md).
+      await db.schema.alterTable('records').addColumn('writer_has', 'boolean', (c) => c.notNull().defaultTo(false)).execute();
+    },
+  },
 };

@@ -14,6 +14,8 @@ export type RecordsTable = {
   person_id: string | null;
   /** The device whose change wrote this state. */
   client_id: string;
+  /** That device said it holds exactly this state already: its pulls leave the row out. */
+  writer_has: Generated<boolean>;
   /** When the row last changed, by the hub's clock. */
   changed_at: Generated<string>;
 };

@@ -61,15 +61,24 @@ export const pushRequest = z.object({
   pending: z.number().int().nonnegative().default(0),
   deviceName: z.string().max(120).default(''),
   mutations: z.array(pushedMutation).max(maxPushMutations),
+  /**
+   * What the device holds now of each row the pushed changes wrote: `rowHash` of its row (in the
+   * order `writtenKeys(mutations)` lists them). Where the hub's row after the push is the same,
+   * the next pull leaves it out instead of sending the device its own change back.
+   */
+  have: z.array(z.string().max(16)).max(maxPushMutations * 10).optional(),
 });
 export type PushRequest = z.input<typeof pushRequest>;
+/** A push as the hub reads it (defaults filled in). */
+export type PushBody = z.output<typeof pushRequest>;
 
 /** A row as it travels: an upsert (`r` holds the row) or a tombstone (`r` absent). `s` is the hub sequence. */
 export type Change = { t: TableName; id: string; s: number; r?: Record<string, unknown> };
 
 /** The hub's answer to one pushed mutation. */
 export type PushResult =
-  | { seq: number; id: string; status: 'ok'; notices?: { code: string; params: Record<string, string | number> }[] }
+  // The id of an applied change is left out: the device matches answers to what it sent by seq.
+  | { seq: number; id?: string; status: 'ok'; notices?: { code: string; params: Record<string, string | number> }[] }
   | {
       seq: number;
       id: string;

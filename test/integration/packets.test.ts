@@ -92,7 +92,7 @@ describe('sync packets through a real hub', () => {
     const packet = await exported(a);
     expect(packet.changes).toBe(seed.length);
     expect(packet.left).toBe(0);
-    expect(packet.fileName).toMatch(/^apogee-changes-coordinator-device-\d+-\d{4}-\d{2}-\d{2}\.apogee$/);
+    expect(packet.fileName).toMatch(/^apogee-changes-a-\d{4}-\d{2}-\d{2}\.apogee$/);
     expect(await pendingChanges(a.db)).toBe(seed.length); // saving a file removes nothing
 
     const reply = await postPacket(packet.bytes);

@@ -40,7 +40,8 @@ let devices = 0;
 export async function startDevice(hubUrl: string, email: string, actor: Actor, options: EngineOptions = {}) {
   const db = new ApogeeDb(`device-${process.pid}-${devices++}`);
   await db.open();
-  const session = await signIn(db, { hub: hubUrl, email, password, deviceName: `${actor.role} device ${devices}` }, options.fetch);
+  // The device's name on the hub is the actor's device id, as in the app (sessionActor).
+  const session = await signIn(db, { hub: hubUrl, email, password, deviceName: actor.deviceId }, options.fetch);
   const engine = new SyncEngine(db, options);
   const signedIn: Actor = session.account.personId ? { ...actor, personId: session.account.personId } : actor;
   return {
