@@ -52,6 +52,17 @@ export async function registerClient(db: Kysely<Database>, clientId: string, acc
   return packetKey;
 }
 
+/**
+ * The actor a pushed change runs as: the account's role, person and (site coordinators) site —
+ * the same fields the device takes from its signed-in session, so both sides judge alike.
+ */
+export function actorOf(account: Pick<Account, 'role' | 'person_id' | 'site'>, deviceId: string): Actor {
+  const actor: Actor = { role: account.role, deviceId };
+  if (account.person_id) actor.personId = account.person_id;
+  if (account.role === 'coordinator' && account.site) actor.site = account.site;
+  return actor;
+}
+
 type PushInput = { clientId: string; schemaVersion: number; pending: number; deviceName: string; mutations: PushedMutation[] };
 
 /**
@@ -70,8 +81,7 @@ export async function push(db: Kysely<Database>, account: Account, input: PushIn
     if (!client || client.account_id !== account.id)
       throw new SyncError(403, 'forbidden', 'This device is not signed in to this account: sign in again.');
     let lastSeq = Number(client.last_seq);
-    const actor: Actor = { role: account.role, personId: account.person_id || undefined, deviceId: client.device_name || input.clientId };
-    if (!actor.personId) delete actor.personId;
+    const actor = actorOf(account, client.device_name || input.clientId);
     const results: PushResult[] = [];
     const ordered = [...input.mutations].sort((a, b) => a.seq - b.seq);
     for (const m of ordered) {
@@ -247,13 +257,13 @@ export async function pull(
       break;
     }
   }
-  if (scope.role === 'instructor') changes.push(...(await rosterPeople(db, scope, changes)));
+  if (scope.role === 'instructor' || scope.role === 'site') changes.push(...(await rosterPeople(db, scope, changes)));
   const remaining = hasMore && options.count ? await countAfter(db, scope, seq) : 0;
   await db.updateTable('clients').set({ last_contact: new Date().toISOString() }).where('client_id', '=', clientId).execute();
   return { changes, cursor: encodeCursor({ seq, scope: scope.key }), hasMore, remaining };
 }
 
-/** People newly on an instructor's rosters: their rows may be older than the cursor, so they come along. */
+/** People newly on an instructor's or a site's rosters: their rows may be older than the cursor, so they come along. */
 async function rosterPeople(db: Kysely<Database>, scope: Scope, changes: readonly Change[]): Promise<Change[]> {
   const ids = [...new Set(changes.filter((c) => c.t === 'enrolments' && c.r).map((c) => String(c.r!.personId)))];
   if (!ids.length) return [];

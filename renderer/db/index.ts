@@ -12,11 +12,17 @@ export type { MutationOutcome } from './mutate';
 /** This profile's local database. */
 export const db = new ApogeeDb();
 
-/** The actor this device acts as right now: the signed-in hub account, else the "Acting as" choice. */
+/**
+ * The actor this device acts as right now: the signed-in hub account (with its site, for a site
+ * coordinator: the hub builds the same actor from the account), else the "Acting as" choice.
+ */
 export function currentActor(): Actor {
   const { deviceId, ...chosen } = useSettings.getState();
-  const { role, personId } = useSession.getState().session?.account ?? chosen;
-  return personId ? { role, deviceId, personId } : { role, deviceId };
+  const account = useSession.getState().session?.account;
+  const { role, personId } = account ?? chosen;
+  const actor: Actor = personId ? { role, deviceId, personId } : { role, deviceId };
+  if (role === 'coordinator' && account?.site) actor.site = account.site;
+  return actor;
 }
 
 /** A function that runs one mutation as the current actor. */
