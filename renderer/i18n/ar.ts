@@ -127,6 +127,7 @@ export const ar: Record<MessageId, string> = {
   'field.session.site': 'الموقع',
   'field.session.city': 'المدينة',
   'field.session.country': 'البلد',
+  'field.session.countrySite': 'يدير حسابك الجلسات المعقودة في {country}: أما الجلسات في أماكن أخرى فيُعدّها منسّقوها.',
   'field.session.capacity': 'عدد المقاعد',
   'field.session.enrolmentOpens': 'يبدأ التسجيل',
   'field.session.enrolmentCloses': 'ينتهي التسجيل',

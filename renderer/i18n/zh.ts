@@ -127,6 +127,7 @@ export const zh: Record<MessageId, string> = {
   'field.session.site': '地点',
   'field.session.city': '城市',
   'field.session.country': '国家/地区',
+  'field.session.countrySite': '您的登录帐户负责在{country}举办的班次：其他地方的班次由当地协调员设置。',
   'field.session.capacity': '名额',
   'field.session.enrolmentOpens': '报名开始',
   'field.session.enrolmentCloses': '报名截止',

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import type { Session } from '../domain/catalogue';
 import { recordId } from '../domain/values';
 import { defineMutation, ok, refuse, type Actor, type MutationResult, type MutationStore, type TableName } from './types';
+import { siteOf } from './sites';
+
+export { runsSession, siteOf } from './sites';
 
 /** Permission rule of the registry: coordinators change it (site coordinators too, within their site). */
 export const coordinatorsOnly = (actor: Actor) => actor.role === 'coordinator';
@@ -11,21 +14,6 @@ export const coordinatorsOnly = (actor: Actor) => actor.role === 'coordinator';
  * certificate templates, the organisation's keys): coordinators of the whole organisation only.
  */
 export const organisationOnly = (actor: Actor) => actor.role === 'coordinator' && !actor.site;
-
-/** The country a site coordinator works for; undefined for everyone else (the whole organisation). */
-export function siteOf(actor: Actor): string | undefined {
-  return actor.role === 'coordinator' && actor.site ? actor.site : undefined;
-}
-
-/**
- * Whether the actor runs this session as a coordinator: organisation coordinators every session,
- * site coordinators the sessions held in their country. The rule pulls follow on the hub too.
- */
-export function runsSession(actor: Actor, session: Pick<Session, 'country'>): boolean {
-  if (actor.role !== 'coordinator') return false;
-  const site = siteOf(actor);
-  return !site || session.country === site;
-}
 
 /**
  * The refusal for a site coordinator acting on a session of another country (`outside-site`,
