@@ -29,7 +29,6 @@ export function SessionDetail() {
   const data = useSession(id);
   const role = useSettings((s) => s.role);
   const runs = useRunsSession();
-  const isStaff = role !== 'trainee';
   const [problem, setProblem] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   if (data === undefined) return null;
@@ -37,6 +36,8 @@ export function SessionDetail() {
   const { session, course, meetings } = data;
   // A site coordinator sees another country's session as instructors do: to read, not to change.
   const canEdit = runs(session);
+  // Its roster and attendance: its instructors' and the coordinators who run it (a site has no rows of others).
+  const isStaff = role === 'instructor' || canEdit;
   const saved = (location.state as { saved?: boolean } | null)?.saved;
 
   const toggleArchive = async () => {
