@@ -49,7 +49,7 @@ function tokenHash(token: string): string {
 
 export async function createAccount(
   db: Kysely<Database>,
-  input: { email: string; role: Role; personId?: string; name?: string; password: string },
+  input: { email: string; role: Role; personId?: string; name?: string; site?: string; password: string },
 ): Promise<Account> {
   const account: Account = {
     id: randomUUID(),
@@ -60,6 +60,7 @@ export async function createAccount(
     name: input.name ?? '',
     created_at: new Date().toISOString(),
     disabled: false,
+    site: input.role === 'coordinator' ? (input.site ?? '') : '',
   };
   await db.insertInto('accounts').values(account).execute();
   return account;

@@ -7,6 +7,8 @@ import { maxRequestBytes, pushRequest, type Session } from '../shared/sync/proto
 import type { Database } from './db/schema';
 import { accountForToken, checkPassword, createAccount, findAccountByEmail, issueToken, newPassword, revokeToken, type Account } from './accounts';
 import { SyncError, pull, push, registerClient } from './sync';
+import { accountsInView, peopleInScope, scopeOf } from './scope';
+import { isCountryCode } from '../shared/domain/values';
 import { organisation } from './organisation';
 import { packetRoutes } from './packets';
 import { certificateRoutes, type RootKeyOptions } from './certificates';
@@ -43,7 +45,14 @@ const accountBody = z.object({
   role: z.enum(['coordinator', 'instructor', 'trainee']),
   personId: z.string().max(80).default(''),
   name: z.string().max(200).default(''),
+  /** Coordinators only: the country (ISO 3166 alpha-2) of the site they run; empty for the whole organisation. */
+  site: z.string().max(40).default(''),
 });
+
+/** What the hub tells about an account (to itself, or to the coordinators who see it). */
+function publicAccount(account: Pick<Account, 'id' | 'email' | 'role' | 'person_id' | 'name' | 'site'>) {
+  return { id: account.id, email: account.email, role: account.role, personId: account.person_id, name: account.name, site: account.site };
+}
 
 /** Builds the hub's HTTP server: sign-in, sync, accounts, devices, and the web app. */
 export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
@@ -172,7 +181,7 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
       const session: Session = {
         token,
         expiresAt,
-        account: { id: account.id, email: account.email, role: account.role, personId: account.person_id, name: account.name },
+        account: publicAccount(account),
         organisation: org,
         packetKey,
       };
@@ -185,37 +194,49 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
     return { ok: true };
   });
 
-  app.get('/api/me', { preHandler: authenticate }, (request) => {
-    const { account } = request.auth!;
-    return { id: account.id, email: account.email, role: account.role, personId: account.person_id, name: account.name };
-  });
+  app.get('/api/me', { preHandler: authenticate }, (request) => publicAccount(request.auth!.account));
 
-  app.get('/api/accounts', { preHandler: coordinator }, async () => {
-    const rows = await db.selectFrom('accounts').select(['id', 'email', 'role', 'person_id', 'name', 'created_at', 'disabled']).orderBy('email').execute();
-    return { accounts: rows.map((r) => ({ id: r.id, email: r.email, role: r.role, personId: r.person_id, name: r.name, createdAt: r.created_at, disabled: r.disabled })) };
+  // A site coordinator sees the accounts of their site's people and coordinators (scope.ts).
+  app.get('/api/accounts', { preHandler: coordinator }, async (request) => {
+    const rows = await db.selectFrom('accounts').select(['id', 'email', 'role', 'person_id', 'name', 'site', 'created_at', 'disabled']).orderBy('email').execute();
+    const visible = await accountsInView(db, request.auth!.account, rows);
+    return { accounts: visible.map((r) => ({ ...publicAccount(r), createdAt: r.created_at, disabled: r.disabled })) };
   });
 
   app.post('/api/accounts', { preHandler: coordinator }, async (request, reply) => {
     const body = parse(accountBody, request.body, 'account');
+    const by = request.auth!.account;
+    const site = body.site.trim().toUpperCase();
+    if (site && body.role !== 'coordinator')
+      throw new SyncError(400, 'bad-request', `Only coordinator accounts run a site: leave "site" empty for ${body.role} accounts.`, { where: 'site' });
+    if (site && !isCountryCode(site))
+      throw new SyncError(400, 'bad-request', `"${body.site.slice(0, 40)}" is not a country code: "site" takes the two-letter ISO 3166 code of the site's country (for example PK or TR), or nothing for the whole organisation.`, { where: 'site' });
+    if (body.role === 'coordinator' && by.site)
+      throw new SyncError(403, 'forbidden', 'Only coordinators of the whole organisation can create coordinator accounts: ask one of them.', { where: 'role' });
     if (body.role !== 'coordinator' && !body.personId)
       throw new SyncError(400, 'bad-request', 'Instructor and trainee accounts belong to a person: choose the person.', { where: 'personId' });
+    // A site coordinator gives sign-ins only to the people of their site: a sign-in shows its
+    // holder's records, and the one-time password passes through the coordinator's hands.
+    if (by.site && body.personId && !(await peopleInScope(db, await scopeOf(db, by), [body.personId])).has(body.personId))
+      throw new SyncError(403, 'forbidden', `This person is neither from ${by.site} nor on the list of a session held there: only a coordinator of the whole organisation can give them a sign-in.`, { where: 'personId' });
     if (await findAccountByEmail(db, body.email))
       throw new SyncError(409, 'email-taken', `An account with the e-mail address ${body.email} already exists.`, { where: 'email' });
     const password = newPassword();
-    const account = await createAccount(db, { ...body, password });
-    request.log.info({ by: request.auth!.account.email, email: account.email, role: account.role }, 'account created');
-    return reply.status(201).send({ id: account.id, email: account.email, role: account.role, personId: account.person_id, password });
+    const account = await createAccount(db, { ...body, site, password });
+    request.log.info({ by: by.email, email: account.email, role: account.role, site: account.site }, 'account created');
+    return reply.status(201).send({ ...publicAccount(account), password });
   });
 
-  app.get('/api/devices', { preHandler: coordinator }, async () => {
+  app.get('/api/devices', { preHandler: coordinator }, async (request) => {
     const rows = await db
       .selectFrom('clients')
       .innerJoin('accounts', 'accounts.id', 'clients.account_id')
-      .select(['clients.client_id', 'clients.device_name', 'clients.last_contact', 'clients.pending', 'clients.last_seq', 'accounts.email', 'accounts.role'])
+      .select(['clients.client_id', 'clients.device_name', 'clients.last_contact', 'clients.pending', 'clients.last_seq', 'accounts.id', 'accounts.email', 'accounts.role', 'accounts.person_id', 'accounts.site'])
       .orderBy('clients.last_contact', 'desc')
       .execute();
+    const visible = await accountsInView(db, request.auth!.account, rows);
     return {
-      devices: rows.map((r) => ({ clientId: r.client_id, deviceName: r.device_name, lastContact: r.last_contact, pending: r.pending, pushed: Number(r.last_seq), account: r.email, role: r.role })),
+      devices: visible.map((r) => ({ clientId: r.client_id, deviceName: r.device_name, lastContact: r.last_contact, pending: r.pending, pushed: Number(r.last_seq), account: r.email, role: r.role, site: r.site })),
     };
   });
 

@@ -22,7 +22,8 @@ export async function startHub(env: NodeJS.ProcessEnv = process.env) {
   if (created) {
     const email = (env.HUB_ADMIN_EMAIL ?? 'coordinator@apogee.local').toLowerCase();
     const password = env.HUB_ADMIN_PASSWORD || (await askPassword()) || newPassword();
-    await createAccount(db, { email, role: 'coordinator', password, name: 'Coordinator' });
+    // The first coordinator runs the whole organisation (no site): it creates the others.
+    await createAccount(db, { email, role: 'coordinator', site: '', password, name: 'Coordinator' });
     console.log(`Apogee hub: created the organisation and the coordinator account ${email}.`);
     if (!env.HUB_ADMIN_PASSWORD) console.log(`One-time password (shown only now; change it after signing in): ${password}`);
   }

@@ -1,11 +1,13 @@
 // Roles × mutations × rows, on both stores: every mutation is allowed or refused on the hub
-// exactly as its `permission` says, and every role pulls exactly the rows it may see.
+// exactly as its `permission` says, and every role pulls exactly the rows it may see. The site
+// coordinator (Pakistan) also meets every mutation on records abroad (Türkiye).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { findMutation, mutations, type Actor, type MutationArgs, type MutationName } from '../shared/mutations';
 import { syncedTables } from '../shared/sync/protocol';
 import { courseArgs, personArgs } from '../shared/testing/factories';
+import { callsAbroad, classDay, site, siteWorldCalls } from '../shared/testing/siteWorld';
 import type { Database } from './db/schema';
 import { day, dumpRecords, loginAll, meetingsOf, openSession, startTestHub, TestClient, world, worldCalls, type AccountKey, type Transport } from './testing';
 import { testStores } from './testStores';
@@ -13,9 +15,10 @@ import { testStores } from './testStores';
 /** The public catalogue every signed-in account pulls (written out here, not taken from scope.ts). */
 const catalogueTables = ['programmes', 'courses', 'sessions', 'meetings', 'institutions', 'issuers', 'certificateTemplates'];
 
-type Role = 'coordinator' | 'instructor' | 'trainee';
+type Role = 'coordinator' | 'site' | 'instructor' | 'trainee';
 const roles: { role: Role; account: AccountKey; actor: Actor }[] = [
   { role: 'coordinator', account: 'coordinator', actor: { role: 'coordinator', deviceId: 'x' } },
+  { role: 'site', account: 'siteCoordinator', actor: { role: 'coordinator', site: site.country, deviceId: 'x', personId: site.coordinatorPerson } },
   { role: 'instructor', account: 'instructor', actor: { role: 'instructor', deviceId: 'x', personId: world.instructor } },
   { role: 'trainee', account: 'trainee1', actor: { role: 'trainee', deviceId: 'x', personId: 'p-1' } },
 ];
@@ -75,6 +78,9 @@ function assessments() {
   ];
 }
 
+/** Sessions tables a site coordinator pulls for its sessions (written out here, not taken from scope.ts). */
+const siteSessionTables = ['enrolments', 'teams', 'attendance', 'results', 'certificates', 'conflicts'];
+
 /** Domain refusals that show the permission check was passed (the sample hit a domain rule instead). */
 const domainRefusals = new Set(['not-found', 'invalid', 'invalid-state', 'issuer-unknown', 'conflict-resolved', 'already-enrolled', 'code-taken']);
 
@@ -84,6 +90,8 @@ describe.each(testStores('roles'))('roles on $name', (store) => {
   let transport: Transport;
   let c: Record<AccountKey, TestClient>;
   let meetings: string[];
+  /** An open conflict of attendance in the session abroad. */
+  let conflictAbroad: string;
 
   beforeAll(async () => {
     db = await store.open();
@@ -126,6 +134,15 @@ describe.each(testStores('roles'))('roles on $name', (store) => {
     // A conflict (two devices, neither had pulled the other's mark): only coordinators see it.
     await c.instructor.pushOk([{ name: 'attendance.mark', args: { meetingId: meetings[3]!, personId: 'p-3', status: 'present' } }]);
     await c.coordinator.pushOk([{ name: 'attendance.mark', args: { meetingId: meetings[3]!, personId: 'p-3', status: 'absent' } }]);
+    // The site coordinator's world: sessions in Pakistan and in Türkiye, people from both and from
+    // nowhere, with a certificate abroad and a conflict there (two coordinators' devices).
+    await c.coordinator.pushOk(siteWorldCalls(world.programme));
+    const abroadDay = classDay(site.sessionAbroad, -3);
+    await c.coordinator.pushOk([{ name: 'attendance.mark', args: { meetingId: abroadDay, personId: site.personAbroad, status: 'present' } }]);
+    const otherDevice = await TestClient.login(transport, 'coordinator@hub.test');
+    await otherDevice.pushOk([{ name: 'attendance.mark', args: { meetingId: abroadDay, personId: site.personAbroad, status: 'absent' } }]);
+    const conflict = await db.selectFrom('records').select('id').where('tbl', '=', 'conflicts').where('session_id', '=', site.sessionAbroad).executeTakeFirstOrThrow();
+    conflictAbroad = conflict.id;
   }, 60_000);
   afterAll(async () => {
     await app?.close();
@@ -156,6 +173,26 @@ describe.each(testStores('roles'))('roles on $name', (store) => {
     });
   });
 
+  describe('as site coordinator, on records abroad', () => {
+    const names = Object.keys(mutations) as MutationName[];
+    it.each(names)('%s', async (name) => {
+      const def = findMutation(name)!;
+      const { args, expected } = callsAbroad(conflictAbroad)[name];
+      const parsed = def.args.safeParse(args);
+      expect(parsed.success, `args of ${name} must be valid: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
+      // The table agrees with the permission rule: only `forbidden` where the rule says no.
+      expect(def.permission(roles[1]!.actor, parsed.data), name).toBe(expected !== 'forbidden');
+      const before = await dumpRecords(db);
+      const [result] = await c.siteCoordinator.push([{ name, args } as never]);
+      if (expected === 'ok') expect(result, name).toMatchObject({ status: 'ok' });
+      else {
+        expect(result!.status === 'rejected' && result!.error.code, `${name}: ${JSON.stringify(result)}`).toBe(expected);
+        if (expected === 'outside-site') expect(result).toMatchObject({ error: { params: { site: 'PK', country: 'TR' } } });
+        expect(await dumpRecords(db)).toEqual(before);
+      }
+    });
+  });
+
   it('refuses an instructor every teaching change in a session they are not named on', async () => {
     const [meetingB] = await meetingsOf(db, world.sessionB);
     const before = await dumpRecords(db);
@@ -178,12 +215,31 @@ describe.each(testStores('roles'))('roles on $name', (store) => {
       // Every kind of row is there to be filtered.
       for (const table of ['conflicts', 'teams', 'results', 'attendance', 'enrolments', 'issuers', 'certificateTemplates'])
         expect(rows.some((r) => r.tbl === table), table).toBe(true);
+      // … and every session-bound kind both in the site and abroad.
+      for (const table of siteSessionTables) {
+        const countries = new Set(rows.filter((r) => r.tbl === table).map((r) => rows.find((s) => s.tbl === 'sessions' && s.id === r.data.sessionId)?.data.country));
+        expect([...countries].sort(), table).toEqual(expect.arrayContaining(['PK', 'TR']));
+      }
     });
 
     /** What each role may see, worked out from the rows (independently of the hub's SQL). */
     function expected(role: Role): Set<string> {
       if (role === 'coordinator') return new Set(rows.map((r) => `${r.tbl}/${r.id}`));
       const isPublic = (r: Row) => catalogueTables.includes(r.tbl);
+      if (role === 'site') {
+        const sessions = new Set(rows.filter((r) => r.tbl === 'sessions' && r.data.country === site.country).map((r) => r.id));
+        const roster = new Set(rows.filter((r) => r.tbl === 'enrolments' && sessions.has(String(r.data.sessionId))).map((r) => String(r.data.personId)));
+        return new Set(
+          rows
+            .filter(
+              (r) =>
+                isPublic(r) ||
+                (siteSessionTables.includes(r.tbl) && sessions.has(String(r.data.sessionId))) ||
+                (r.tbl === 'people' && (r.id === site.coordinatorPerson || r.data.country === site.country || roster.has(r.id))),
+            )
+            .map((r) => `${r.tbl}/${r.id}`),
+        );
+      }
       if (role === 'instructor') {
         const sessions = new Set(rows.filter((r) => r.tbl === 'sessions' && (r.data.instructorIds as string[]).includes(world.instructor)).map((r) => r.id));
         const roster = new Set(rows.filter((r) => r.tbl === 'enrolments' && sessions.has(String(r.data.sessionId))).map((r) => String(r.data.personId)));
@@ -238,6 +294,21 @@ describe.each(testStores('roles'))('roles on $name', (store) => {
       expect(device.ids('enrolments')).toContain('enr-a-p1');
       expect(device.ids('attendance').length).toBeGreaterThan(0);
       expect(rows.some((r) => r.tbl === 'attendance' && r.data.personId === 'p-2')).toBe(true);
+    });
+
+    it('a site coordinator sees its own record, the people of its country and of its rosters, nobody else', async () => {
+      const device = await TestClient.login(transport, 'siteCoordinator@hub.test');
+      await device.pullAll();
+      expect(device.ids('people')).toEqual(expect.arrayContaining([site.coordinatorPerson, site.visitor, 'p-1', 'p-4', world.instructor]));
+      expect(device.ids('people')).not.toContain(site.personAbroad);
+      expect(device.ids('people')).not.toContain(site.nobody);
+      expect(device.ids('enrolments')).toContain(site.enrolmentVisitor);
+      expect(device.ids('enrolments')).not.toContain(site.enrolmentAbroad);
+      expect(device.ids('certificates')).not.toContain(site.certificateAbroad);
+      expect(device.ids('conflicts')).not.toContain(conflictAbroad);
+      expect(device.ids('conflicts').length).toBeGreaterThan(0);
+      // The whole catalogue still: the session abroad is listed, only its records are not sent.
+      expect(device.ids('sessions')).toContain(site.sessionAbroad);
     });
 
     it('a coordinator sees everything, an instructor the people of their rosters only', async () => {

@@ -53,6 +53,17 @@ export async function registerClient(db: Kysely<Database>, clientId: string, acc
   return packetKey;
 }
 
+/**
+ * The actor a pushed change runs as: the account's role, person and (site coordinators) site —
+ * the same fields the device takes from its signed-in session, so both sides judge alike.
+ */
+export function actorOf(account: Pick<Account, 'role' | 'person_id' | 'site'>, deviceId: string): Actor {
+  const actor: Actor = { role: account.role, deviceId };
+  if (account.person_id) actor.personId = account.person_id;
+  if (account.role === 'coordinator' && account.site) actor.site = account.site;
+  return actor;
+}
+
 type PushInput = { clientId: string; schemaVersion: number; pending: number; deviceName: string; mutations: PushedMutation[]; have?: string[] };
 
 /**
@@ -234,8 +245,7 @@ async function applyGroup(db: Kysely<Database>, take: () => PushJob[]): Promise<
         continue;
       }
       const client = clients.get(input.clientId)!;
-      const actor: Actor = { role: account.role, personId: account.person_id || undefined, deviceId: client.device_name || input.clientId };
-      if (!actor.personId) delete actor.personId;
+      const actor = actorOf(account, client.device_name || input.clientId);
       const part: Part = { job, actor, results: [], lastSeq: lastSeqs.get(input.clientId) ?? 0, refused: [] };
       const ordered = [...input.mutations].sort((a, b) => a.seq - b.seq);
       const mine = fresh.get(input.clientId) ?? new Map<number, { id: string; result: PushResult }>();
@@ -469,13 +479,13 @@ export async function pull(
   }
   // Nothing more in scope: the device has seen everything up to the top, also what was left out.
   if (!hasMore) seq = Math.max(seq, top);
-  if (scope.role === 'instructor') changes.push(...(await rosterPeople(db, scope, changes)));
+  if (scope.role === 'instructor' || scope.role === 'site') changes.push(...(await rosterPeople(db, scope, changes)));
   const remaining = hasMore && options.count ? await countAfter(db, scope, seq) : 0;
   await db.updateTable('clients').set({ last_contact: new Date().toISOString() }).where('client_id', '=', clientId).execute();
   return { changes, cursor: encodeCursor({ seq, scope: scope.key }), hasMore, remaining };
 }
 
-/** People newly on an instructor's rosters: their rows may be older than the cursor, so they come along. */
+/** People newly on an instructor's or a site's rosters: their rows may be older than the cursor, so they come along. */
 async function rosterPeople(db: Kysely<Database>, scope: Scope, changes: readonly Change[]): Promise<Change[]> {
   const ids = [...new Set(changes.filter((c) => c.t === 'enrolments' && c.r).map((c) => String(c.r!.personId)))];
   if (!ids.length) return [];

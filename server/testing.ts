@@ -259,11 +259,13 @@ export function worldCalls(): MutationCall[] {
 }
 
 /** Accounts of the seeded world, by role; e-mail = `${key}@hub.test`. */
-export const accounts = {
-  coordinator: { role: 'coordinator' as Role, personId: '' },
-  instructor: { role: 'instructor' as Role, personId: world.instructor },
-  trainee1: { role: 'trainee' as Role, personId: 'p-1' },
-  trainee2: { role: 'trainee' as Role, personId: 'p-2' },
+export const accounts: Record<'coordinator' | 'siteCoordinator' | 'instructor' | 'trainee1' | 'trainee2', { role: Role; personId: string; site?: string }> = {
+  coordinator: { role: 'coordinator', personId: '' },
+  /** Runs the sessions held in Pakistan (the country of the seeded sessions); has a person record. */
+  siteCoordinator: { role: 'coordinator', personId: 'p-site-coordinator', site: 'PK' },
+  instructor: { role: 'instructor', personId: world.instructor },
+  trainee1: { role: 'trainee', personId: 'p-1' },
+  trainee2: { role: 'trainee', personId: 'p-2' },
 };
 export type AccountKey = keyof typeof accounts;
 export const emailOf = (key: AccountKey) => `${key}@hub.test`;
@@ -271,7 +273,7 @@ export const emailOf = (key: AccountKey) => `${key}@hub.test`;
 /** A hub over a database with the organisation and the accounts of `accounts` (scrypt runs once per account). */
 export async function startTestHub(db: Kysely<Database>, options: { loginLimit?: number; level?: string } = {}) {
   await ensureOrganisation(db, { name: 'Test centre', code: 'TEST' });
-  for (const [key, a] of Object.entries(accounts)) await createAccount(db, { email: emailOf(key as AccountKey), role: a.role, personId: a.personId, name: key, password });
+  for (const [key, a] of Object.entries(accounts)) await createAccount(db, { email: emailOf(key as AccountKey), role: a.role, personId: a.personId, site: a.site, name: key, password });
   const logs = new LogLines();
   const app = await buildHub({ db, logger: { stream: logs.stream, level: options.level ?? 'info' }, loginLimit: options.loginLimit ?? 10_000 });
   await app.ready();

@@ -31,6 +31,9 @@ export type ErrorCode =
   | 'not-found'
   | 'archived'
   | 'forbidden'
+  | 'outside-site'
+  | 'institution-outside-site'
+  | 'person-outside-site'
   | 'unknown-mutation'
   | 'invalid-args'
   | 'self-prerequisite'
@@ -95,6 +98,9 @@ export const errorText: Record<ErrorCode, string> = {
   'not-found': 'This record no longer exists on this device.',
   archived: 'This record is archived: restore it before changing it.',
   forbidden: 'Your role cannot make this change.',
+  'outside-site': 'This session is held in {country}, outside your site ({site}): only a coordinator for {country} or for the whole organisation can change it.',
+  'institution-outside-site': 'This institution is in {country}, outside your site ({site}): only a coordinator for {country} or for the whole organisation can change it.',
+  'person-outside-site': 'This person is neither from {site} nor on the list of a session held there: only a coordinator for the whole organisation can change their record.',
   'unknown-mutation': 'This change is not known to this version of Apogee.',
   'invalid-args': 'Some values are not valid.',
   'self-prerequisite': 'A course cannot be its own prerequisite: remove it from the list.',

@@ -3,7 +3,7 @@ import { AttentionNavLink } from '../features/attention';
 import { useT } from '../i18n';
 import { AccountMenu } from '../features/account';
 import { SyncStatus } from '../features/sync';
-import { useSession } from '../state/session';
+import { useRunsOrganisation, useSession } from '../state/session';
 import { useSettings } from '../state/settings';
 import { ActingAs } from './ActingAs';
 import { LanguageSelect } from './LanguageSelect';
@@ -13,6 +13,8 @@ export function Layout() {
   const t = useT();
   const role = useSettings((s) => s.role);
   const signedIn = useSession((s) => Boolean(s.session));
+  // Programmes are the organisation's: a site coordinator's catalogue starts at the sessions.
+  const runsOrganisation = useRunsOrganisation();
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -29,7 +31,7 @@ export function Layout() {
             {t('nav.catalogue')}
           </NavLink>
           {role !== 'trainee' && <NavLink to="/people">{t('app.nav.people')}</NavLink>}
-          {role === 'coordinator' && <NavLink to="/programmes">{t('nav.programmes')}</NavLink>}
+          {runsOrganisation && <NavLink to="/programmes">{t('nav.programmes')}</NavLink>}
           {role === 'coordinator' && <NavLink to="/certificates" end>{t('certificates.nav.certificates')}</NavLink>}
           {role === 'trainee' && <NavLink to="/my/certificates">{t('certificates.nav.my')}</NavLink>}
           <NavLink to="/verify">{t('certificates.nav.verify')}</NavLink>

@@ -30,7 +30,7 @@ const outboxSchema = z.object({
   name: z.string().min(1),
   version: z.number().int().positive(),
   args: z.unknown(),
-  actor: z.object({ role: z.enum(['coordinator', 'instructor', 'trainee']), deviceId: z.string(), personId: z.string().optional() }),
+  actor: z.object({ role: z.enum(['coordinator', 'instructor', 'trainee']), deviceId: z.string(), personId: z.string().optional(), site: z.string().optional() }),
   at: z.string(),
   status: z.literal('pending'),
   seen: z.number().int().nonnegative().optional(),

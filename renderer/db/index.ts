@@ -13,7 +13,10 @@ export type { MutationOutcome } from './mutate';
 /** This profile's local database. */
 export const db = new ApogeeDb();
 
-/** The actor this device acts as right now: the signed-in hub account, else the "Acting as" choice. */
+/**
+ * The actor this device acts as right now: the signed-in hub account (with its site, for a site
+ * coordinator: the hub builds the same actor from the account), else the "Acting as" choice.
+ */
 export function currentActor(): Actor {
   const session = useSession.getState().session;
   if (session) return sessionActor(session);

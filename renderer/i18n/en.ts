@@ -129,6 +129,7 @@ const messages = {
   'field.session.site': 'Site',
   'field.session.city': 'City',
   'field.session.country': 'Country',
+  'field.session.countrySite': 'Your sign-in runs the sessions held in {country}: sessions elsewhere are set up by their own coordinators.',
   'field.session.capacity': 'Places',
   'field.session.enrolmentOpens': 'Enrolment opens',
   'field.session.enrolmentCloses': 'Enrolment closes',

@@ -49,16 +49,35 @@ export function useT(): (id: MessageId, values?: MessageValues) => string {
 /** Turns an error code into text in the user's language, prefixed with the field's label. */
 export function useErrorText(): (error: { code: ErrorCode; params: ErrorParams }, label?: string) => string {
   const intl = useIntl();
+  const countryName = useCountryName();
   return useMemo(
     () => (error: { code: ErrorCode; params: ErrorParams }, label?: string) => {
       const id = `error.${error.code}` as MessageId;
+      // Sites and countries travel as ISO codes (the hub says them too): shown by name.
+      const params = { ...error.params };
+      for (const key of ['site', 'country'] as const) if (typeof params[key] === 'string') params[key] = countryName(params[key]);
       const text = intl.messages[id]
-        ? intl.formatMessage({ id }, error.params)
-        : fillParams(errorText[error.code], error.params);
+        ? intl.formatMessage({ id }, params)
+        : fillParams(errorText[error.code], params);
       return label ? intl.formatMessage({ id: 'error.withField' }, { field: label, text }) : text;
     },
-    [intl],
+    [intl, countryName],
   );
+}
+
+/** The name of a country (ISO 3166 alpha-2) in the user's language; the code itself when unknown. */
+export function useCountryName(): (code: string) => string {
+  const intl = useIntl();
+  return useMemo(() => {
+    const regions = new Intl.DisplayNames([intl.locale], { type: 'region' });
+    return (code: string) => {
+      try {
+        return (code && regions.of(code)) || code;
+      } catch {
+        return code;
+      }
+    };
+  }, [intl.locale]);
 }
 
 /** Formats a plain calendar date (YYYY-MM-DD) in the user's locale without shifting its day. */

@@ -57,6 +57,9 @@ export async function clientIdOf(db: ApogeeDb, newId: () => string = () => crypt
  */
 export function sessionActor(session: StoredSession): Actor {
   const deviceId = session.deviceName || session.clientId;
-  const { role, personId } = session.account;
-  return personId ? { role, deviceId, personId } : { role, deviceId };
+  const { role, personId, site } = session.account;
+  const actor: Actor = personId ? { role, deviceId, personId } : { role, deviceId };
+  // A site coordinator runs one country's sessions (the hub's actorOf gives the same).
+  if (role === 'coordinator' && site) actor.site = site;
+  return actor;
 }

@@ -99,7 +99,15 @@ export const migrations: Record<string, Migration> = {
       await sql`create index records_tombstones on records (changed_at) where data is null`.execute(db);
     },
   },
-  '0003-writer-has': {
+  '0003-account-site': {
+    async up(db: Kysely<unknown>) {
+      // A coordinator account may run one site: a country (ISO 3166 alpha-2). '' = the whole organisation.
+      await db.schema.alterTable('accounts').addColumn('site', 'text', (c) => c.notNull().defaultTo('')).execute();
+      // A site's scope finds its sessions, and the people of its country, by country.
+      await sql`create index records_by_country on records (tbl, (data->>'country'))`.execute(db);
+    },
+  },
+  '0004-writer-has': {
     async up(db: Kysely<unknown>) {
       // Set when the device that wrote a row told the hub it holds exactly that state, so its
       // pulls need not send its own changes back (docs/decisions/0009-sync-bytes-and-push-groups.md).

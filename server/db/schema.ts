@@ -33,6 +33,8 @@ export type AccountsTable = {
   name: string;
   created_at: string;
   disabled: Generated<boolean>;
+  /** The country (ISO 3166 alpha-2) a site coordinator runs; '' for the whole organisation and for other roles. */
+  site: Generated<string>;
 };
 
 export type TokensTable = { hash: string; account_id: string; client_id: string; expires_at: string };

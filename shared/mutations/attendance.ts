@@ -6,7 +6,7 @@ import { defineMutation, ok, refuse, type Actor, type MutationResult, type Mutat
 
 /** Either what was looked up, or the refusal to answer. */
 type Found<T> = T | { refused: MutationResult };
-import { actorLabel, attendingStates, teachersOnly, teaches } from './enrolment';
+import { actorLabel, attendingStates, teachersOnly, teachingRefusal } from './enrolment';
 
 /** The session of a class day, when the actor may take its attendance. */
 async function meetingForTeacher(
@@ -18,7 +18,8 @@ async function meetingForTeacher(
   if (!meeting) return { refused: refuse('not-found', {}, 'meetingId') };
   const session = await store.get('sessions', meeting.sessionId);
   if (!session) return { refused: refuse('not-found', {}, 'meetingId') };
-  if (!teaches(actor, session)) return { refused: refuse('forbidden', {}, 'meetingId') };
+  const refused = teachingRefusal(actor, session, 'meetingId');
+  if (refused) return { refused };
   if (meeting.cancelled) return { refused: refuse('meeting-cancelled', {}, 'meetingId') };
   return { meeting, session };
 }
@@ -109,7 +110,8 @@ async function assessmentForTeacher(
 ): Promise<Found<{ session: Session; assessment: Assessment }>> {
   const session = await store.get('sessions', sessionId);
   if (!session) return { refused: refuse('not-found', {}, field) };
-  if (!teaches(actor, session)) return { refused: refuse('forbidden', {}, field) };
+  const refused = teachingRefusal(actor, session, field);
+  if (refused) return { refused };
   const course = await store.get('courses', session.courseId);
   const assessment = course?.assessments.find((a) => a.id === assessmentId);
   if (!assessment) return { refused: refuse('not-found', {}, 'assessmentId') };

@@ -11,17 +11,16 @@ import {
 } from '../domain/catalogue';
 import { recordId } from '../domain/values';
 import { generateMeetings, maxMeetingsPerSession } from '../domain/schedule';
-import { archiveMutation, coordinatorsOnly, withId } from './common';
+import { archiveMutation, coordinatorsOnly, organisationOnly, outsideSite, withId } from './common';
 import { defineMutation, ok, refuse, type MutationStore, type ReadHint } from './types';
 
-
-/** Creates a programme. */
+/** Creates a programme. Programmes and courses stand above every site: organisation coordinators only. */
 export const createProgramme = defineMutation({
   name: 'programme.create',
   version: 1,
   summary: 'Add a programme',
   args: programmeInput.extend(withId),
-  permission: coordinatorsOnly,
+  permission: organisationOnly,
   reads: (args) => [{ table: 'programmes', id: args.id }],
   async apply(store, args, { now }) {
     if (await store.get('programmes', args.id)) return refuse('invalid', {}, 'id');
@@ -36,7 +35,7 @@ export const updateProgramme = defineMutation({
   version: 1,
   summary: 'Edit a programme',
   args: programmeInput.extend(withId),
-  permission: coordinatorsOnly,
+  permission: organisationOnly,
   async apply(store, args, { now }) {
     const current = await store.get('programmes', args.id);
     if (!current) return refuse('not-found');
@@ -76,7 +75,7 @@ export const createCourse = defineMutation({
   version: 1,
   summary: 'Add a course',
   args: courseInput.extend(withId),
-  permission: coordinatorsOnly,
+  permission: organisationOnly,
   reads: courseReads,
   async apply(store, args, { now }) {
     if (await store.get('courses', args.id)) return refuse('invalid', {}, 'id');
@@ -93,7 +92,7 @@ export const updateCourse = defineMutation({
   version: 1,
   summary: 'Edit a course',
   args: courseInput.extend(withId),
-  permission: coordinatorsOnly,
+  permission: organisationOnly,
   reads: courseReads,
   async apply(store, args, { now }) {
     const current = await store.get('courses', args.id);
@@ -119,8 +118,10 @@ export const createSession = defineMutation({
     { table: 'sessions', id: args.id },
     { table: 'courses', id: args.courseId },
   ],
-  async apply(store, args, { now }) {
+  async apply(store, args, { actor, now }) {
     if (await store.get('sessions', args.id)) return refuse('invalid', {}, 'id');
+    const elsewhere = outsideSite(actor, args, 'country');
+    if (elsewhere) return elsewhere;
     const course = await store.get('courses', args.courseId);
     if (!course) return refuse('not-found', {}, 'courseId');
     if (course.archived) return refuse('archived', {}, 'courseId');
@@ -136,6 +137,7 @@ export const createSession = defineMutation({
 /**
  * Edits a session. When the dates or the weekly schedule change, the class days follow:
  * generated days move with the schedule, days someone edited by hand are kept as they are.
+ * A site coordinator edits the sessions of their country and cannot move one to another.
  */
 export const updateSession = defineMutation({
   name: 'session.update',
@@ -143,9 +145,11 @@ export const updateSession = defineMutation({
   summary: 'Edit a session',
   args: sessionInput.safeExtend(withId),
   permission: coordinatorsOnly,
-  async apply(store, args, { now }) {
+  async apply(store, args, { actor, now }) {
     const current = await store.get('sessions', args.id);
     if (!current) return refuse('not-found');
+    const elsewhere = outsideSite(actor, current, 'id') ?? outsideSite(actor, args, 'country');
+    if (elsewhere) return elsewhere;
     if (current.courseId !== args.courseId && !(await store.get('courses', args.courseId)))
       return refuse('not-found', {}, 'courseId');
     const wanted = generateMeetings(args.id, args, args.schedule, now);
@@ -167,7 +171,10 @@ export const updateSession = defineMutation({
 });
 
 /** Archives a session or restores it. */
-export const archiveSession = archiveMutation('session.archive', 'sessions', 'Archive or restore a session');
+export const archiveSession = archiveMutation('session.archive', 'sessions', 'Archive or restore a session', {
+  permission: coordinatorsOnly,
+  guard: (actor, session) => outsideSite(actor, { country: session.country ?? '' }, 'id'),
+});
 
 /** Edits one class day (date, times, room, note, cancelled); it is then kept through schedule changes. */
 export const updateMeeting = defineMutation({
@@ -176,9 +183,13 @@ export const updateMeeting = defineMutation({
   summary: 'Edit a class day',
   args: meetingInput.safeExtend(withId),
   permission: coordinatorsOnly,
-  async apply(store, args, { now }) {
+  async apply(store, args, { actor, now }) {
     const current = await store.get('meetings', args.id);
     if (!current) return refuse('not-found');
+    const session = await store.get('sessions', current.sessionId);
+    if (!session) return refuse('not-found', {}, 'id');
+    const elsewhere = outsideSite(actor, session, 'id');
+    if (elsewhere) return elsewhere;
     await store.put('meetings', { ...current, ...args, edited: true, updatedAt: now } satisfies Meeting);
     return ok;
   },
@@ -191,8 +202,11 @@ export const addMeeting = defineMutation({
   summary: 'Add a class day',
   args: meetingInput.safeExtend({ id: recordId, sessionId: recordId }),
   permission: coordinatorsOnly,
-  async apply(store, args, { now }) {
-    if (!(await store.get('sessions', args.sessionId))) return refuse('not-found', {}, 'sessionId');
+  async apply(store, args, { actor, now }) {
+    const session = await store.get('sessions', args.sessionId);
+    if (!session) return refuse('not-found', {}, 'sessionId');
+    const elsewhere = outsideSite(actor, session, 'sessionId');
+    if (elsewhere) return elsewhere;
     if (await store.get('meetings', args.id)) return refuse('invalid', {}, 'id');
     await store.put('meetings', { ...args, edited: true, createdAt: now, updatedAt: now });
     return ok;

@@ -10,7 +10,7 @@ import {
 } from '../domain/certificates';
 import { completionOf, readyForCertificate } from '../domain/completion';
 import { recordId, requiredText } from '../domain/values';
-import { coordinatorsOnly } from './common';
+import { coordinatorsOnly, organisationOnly, outsideSite, sessionOutsideSite } from './common';
 import { actorLabel } from './enrolment';
 import { defineMutation, ok, refuse, type MutationStore } from './types';
 
@@ -20,7 +20,11 @@ import { defineMutation, ok, refuse, type MutationStore } from './types';
  * credential, revocations — and check the rules again wherever they run (device or hub).
  */
 
-/** Registers a public key that signs for the organisation. Keys are facts: never changed, only retired. */
+/**
+ * Registers a public key that signs for the organisation. Keys are facts: never changed, only
+ * retired. A root key speaks for the whole organisation (organisation coordinators only); a site
+ * coordinator registers the key of their own device.
+ */
 export const registerIssuer = defineMutation({
   name: 'issuer.register',
   version: 1,
@@ -36,7 +40,7 @@ export const registerIssuer = defineMutation({
     endorsement: jsonObject.nullable().default(null),
     rootId: z.string().default(''),
   }),
-  permission: coordinatorsOnly,
+  permission: (actor, args) => organisationOnly(actor) || (coordinatorsOnly(actor) && args.kind === 'device'),
   reads: (args) => [{ table: 'issuers', id: args.id }, ...(args.rootId ? [{ table: 'issuers' as const, id: args.rootId }] : [])],
   async apply(store, args, { now }) {
     const existing = await store.get('issuers', args.id);
@@ -51,13 +55,13 @@ export const registerIssuer = defineMutation({
   },
 });
 
-/** Stops a key from issuing (rotation); what it signed stays valid. */
+/** Stops a key from issuing (rotation); what it signed stays valid. Organisation coordinators only: it stops a site. */
 export const retireIssuer = defineMutation({
   name: 'issuer.retire',
   version: 1,
   summary: 'Stop a key from signing new certificates',
   args: z.object({ id: recordId }),
-  permission: coordinatorsOnly,
+  permission: organisationOnly,
   reads: ({ id }) => [{ table: 'issuers', id }],
   async apply(store, { id }, { now }) {
     const issuer = await store.get('issuers', id);
@@ -73,7 +77,7 @@ export const saveCertificateTemplate = defineMutation({
   version: 1,
   summary: 'Save the certificate template of a course',
   args: certificateTemplateInput,
-  permission: coordinatorsOnly,
+  permission: organisationOnly,
   reads: ({ courseId }) => [
     { table: 'courses', id: courseId },
     { table: 'certificateTemplates', id: courseId },
@@ -140,6 +144,8 @@ export const issueCertificate = defineMutation({
     if (!enrolment) return refuse('not-found', {}, 'enrolmentId');
     const session = await store.get('sessions', enrolment.sessionId);
     if (!session) return refuse('not-found', {}, 'enrolmentId');
+    const elsewhere = outsideSite(ctx.actor, session, 'enrolmentId');
+    if (elsewhere) return elsewhere;
     const issuer = await store.get('issuers', args.issuerId);
     if (!issuer || issuer.kind !== 'device') return refuse('issuer-unknown', {}, 'issuerId');
     if (issuer.retiredAt) return refuse('issuer-retired', {}, 'issuerId');
@@ -187,9 +193,11 @@ export const revokeCertificate = defineMutation({
   args: z.object({ id: recordId, reason: requiredText(300) }),
   permission: coordinatorsOnly,
   reads: ({ id }) => [{ table: 'certificates', id }],
-  async apply(store, { id, reason }, { now }) {
+  async apply(store, { id, reason }, { actor, now }) {
     const certificate = await store.get('certificates', id);
     if (!certificate) return refuse('not-found', {}, 'id');
+    const elsewhere = await sessionOutsideSite(store, actor, certificate.sessionId, 'id');
+    if (elsewhere) return elsewhere;
     if (certificate.revokedAt) return refuse('already-revoked', { date: certificate.revokedAt.slice(0, 10) }, 'id');
     await store.put('certificates', { ...certificate, revokedAt: now, revocationReason: reason });
     return ok;

@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { attendanceStatuses } from '../domain/vocabulary';
 import { recordId } from '../domain/values';
 import { actorLabel } from './enrolment';
-import { coordinatorsOnly } from './common';
+import { coordinatorsOnly, sessionOutsideSite } from './common';
 import { defineMutation, ok, refuse } from './types';
 
 /**
  * A coordinator settles a conflict of attendance: the chosen status becomes the trainee's mark
- * for that class day, and the conflict is closed. Syncs like any change.
+ * for that class day, and the conflict is closed. Syncs like any change. A site coordinator
+ * settles those of their sessions.
  */
 export const resolveConflict = defineMutation({
   name: 'conflict.resolve',
@@ -19,6 +20,8 @@ export const resolveConflict = defineMutation({
   async apply(store, { id, status }, { actor, now }) {
     const conflict = await store.get('conflicts', id);
     if (!conflict) return refuse('not-found', {}, 'id');
+    const elsewhere = await sessionOutsideSite(store, actor, conflict.sessionId, 'id');
+    if (elsewhere) return elsewhere;
     if (conflict.state === 'resolved') return refuse('conflict-resolved', {}, 'id');
     const markId = `${conflict.meetingId}|${conflict.personId}`;
     await store.put('attendance', {

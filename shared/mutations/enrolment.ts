@@ -5,6 +5,7 @@ import { recordId, requiredText } from '../domain/values';
 import type { Notice } from '../errors';
 import type { Session } from '../domain/catalogue';
 import { defineMutation, ok, okWith, refuse, type Actor, type MutationContext, type MutationResult, type MutationStore } from './types';
+import { outsideSite, runsSession, sessionOutsideSite } from './common';
 
 /** Who made a change, as written in histories and marks: the device, and the person when known. */
 export function actorLabel(actor: Actor): string {
@@ -22,10 +23,23 @@ export const attendingStates: readonly EnrolmentState[] = ['enrolled', 'complete
 /** Coordinators, and instructors of the session, may take attendance, record results and manage teams. */
 export const teachersOnly = (actor: Actor) => actor.role === 'coordinator' || actor.role === 'instructor';
 
-/** Whether the actor may teach this session: instructors only the sessions they are named on. */
-export function teaches(actor: Actor, session: Pick<Session, 'instructorIds'>): boolean {
-  if (actor.role === 'coordinator') return true;
+/**
+ * Whether the actor may teach this session: coordinators the sessions they run (a site
+ * coordinator, those of their country), instructors only the sessions they are named on.
+ */
+export function teaches(actor: Actor, session: Pick<Session, 'instructorIds' | 'country'>): boolean {
+  if (actor.role === 'coordinator') return runsSession(actor, session);
   return actor.role === 'instructor' && !!actor.personId && session.instructorIds.includes(actor.personId);
+}
+
+/**
+ * The refusal for an actor who may not teach this session, pinned to `field`: `outside-site` for
+ * a site coordinator and another country's session, `forbidden` for anyone else; undefined when
+ * they may.
+ */
+export function teachingRefusal(actor: Actor, session: Pick<Session, 'instructorIds' | 'country'>, field?: string): MutationResult | undefined {
+  if (teaches(actor, session)) return undefined;
+  return outsideSite(actor, session, field) ?? refuse('forbidden', {}, field);
 }
 
 /** The enrolment moved to a new state, with the step appended to its history. */
@@ -95,6 +109,8 @@ export const requestEnrolment = defineMutation({
     if (await store.get('enrolments', args.id)) return refuse('invalid', {}, 'id');
     const session = await store.get('sessions', args.sessionId);
     if (!session) return refuse('not-found', {}, 'sessionId');
+    const elsewhere = outsideSite(ctx.actor, session, 'sessionId');
+    if (elsewhere) return elsewhere;
     const person = await store.get('people', args.personId);
     if (!person) return refuse('not-found', {}, 'personId');
     if (person.mergedInto) return refuse('already-merged', { id: person.mergedInto }, 'personId');
@@ -156,6 +172,8 @@ export const approveEnrolment = defineMutation({
   async apply(store, { id }, ctx) {
     const enrolment = await store.get('enrolments', id);
     if (!enrolment) return refuse('not-found');
+    const elsewhere = await sessionOutsideSite(store, ctx.actor, enrolment.sessionId, 'id');
+    if (elsewhere) return elsewhere;
     if (enrolment.state !== 'requested') return refuse('invalid-state', { state: enrolment.state }, 'id');
     const session = await store.get('sessions', enrolment.sessionId);
     if (!session) return refuse('not-found', {}, 'sessionId');
@@ -174,6 +192,8 @@ export const rejectEnrolment = defineMutation({
   async apply(store, { id, reason }, ctx) {
     const enrolment = await store.get('enrolments', id);
     if (!enrolment) return refuse('not-found');
+    const elsewhere = await sessionOutsideSite(store, ctx.actor, enrolment.sessionId, 'id');
+    if (elsewhere) return elsewhere;
     if (enrolment.state !== 'requested' && enrolment.state !== 'waitlisted')
       return refuse('invalid-state', { state: enrolment.state }, 'id');
     await store.put('enrolments', { ...step(enrolment, 'rejected', ctx, reason), reason });
@@ -195,6 +215,8 @@ export const withdrawEnrolment = defineMutation({
     const enrolment = await store.get('enrolments', id);
     if (!enrolment) return refuse('not-found');
     if (ctx.actor.role !== 'coordinator' && enrolment.personId !== ctx.actor.personId) return refuse('forbidden');
+    const elsewhere = await sessionOutsideSite(store, ctx.actor, enrolment.sessionId, 'id');
+    if (elsewhere) return elsewhere;
     if (!['requested', 'enrolled', 'waitlisted'].includes(enrolment.state))
       return refuse('invalid-state', { state: enrolment.state }, 'id');
     await store.put('enrolments', { ...step(enrolment, 'withdrawn', ctx, reason), reason });
@@ -226,6 +248,8 @@ export const setEnrolmentOutcome = defineMutation({
   async apply(store, { id, outcome }, ctx) {
     const enrolment = await store.get('enrolments', id);
     if (!enrolment) return refuse('not-found');
+    const elsewhere = await sessionOutsideSite(store, ctx.actor, enrolment.sessionId, 'id');
+    if (elsewhere) return elsewhere;
     if (enrolment.state !== 'enrolled') return refuse('invalid-state', { state: enrolment.state }, 'id');
     await store.put('enrolments', step(enrolment, outcome, ctx));
     return ok;
@@ -243,7 +267,8 @@ export const createTeam = defineMutation({
     if (await store.get('teams', args.id)) return refuse('invalid', {}, 'id');
     const session = await store.get('sessions', args.sessionId);
     if (!session) return refuse('not-found', {}, 'sessionId');
-    if (!teaches(actor, session)) return refuse('forbidden', {}, 'sessionId');
+    const refused = teachingRefusal(actor, session, 'sessionId');
+    if (refused) return refused;
     await store.put('teams', { ...args, createdAt: now, updatedAt: now });
     return ok;
   },
@@ -261,7 +286,8 @@ export const assignTeam = defineMutation({
     if (!enrolment) return refuse('not-found', {}, 'enrolmentId');
     const session = await store.get('sessions', enrolment.sessionId);
     if (!session) return refuse('not-found', {}, 'enrolmentId');
-    if (!teaches(actor, session)) return refuse('forbidden', {}, 'enrolmentId');
+    const refused = teachingRefusal(actor, session, 'enrolmentId');
+    if (refused) return refused;
     if (teamId) {
       const team = await store.get('teams', teamId);
       if (!team) return refuse('not-found', {}, 'teamId');

@@ -2,10 +2,41 @@ import { z } from 'zod';
 import { institutionInput, personInput, type Institution, type Person } from '../domain/people';
 import { attendanceMarkId, assessmentResultId, type Enrolment, type EnrolmentState } from '../domain/enrolment';
 import { recordId } from '../domain/values';
-import { archiveArgs, archiveMutation, coordinatorsOnly, withId } from './common';
-import { defineMutation, ok, refuse, type MutationStore, type ReadHint } from './types';
+import { archiveArgs, archiveMutation, coordinatorsOnly, runsSession, siteOf, withId } from './common';
+import { defineMutation, ok, refuse, type Actor, type MutationResult, type MutationStore, type ReadHint } from './types';
 import { actorLabel, isActive } from './enrolment';
 
+/**
+ * Site coordinators keep the registry of their country: they add institutions of any country (a
+ * visiting trainee's home institution) and edit or archive those of their own.
+ */
+function institutionOutsideSite(actor: Actor, institution: { country: string }, field?: string): MutationResult | undefined {
+  const site = siteOf(actor);
+  if (!site || institution.country === site) return undefined;
+  return refuse('institution-outside-site', { site, country: institution.country }, field);
+}
+
+/**
+ * Whether a person is in a site coordinator's care: from their country, or on the list of one of
+ * their sessions (any state: a withdrawn trainee's history stays theirs). The hub's pull scope
+ * sends a site coordinator the same people.
+ */
+async function caresFor(store: MutationStore, actor: Actor, person: Pick<Person, 'id' | 'country'>): Promise<boolean> {
+  const site = siteOf(actor);
+  if (!site || person.country === site) return true;
+  for (const enrolment of await store.findBy('enrolments', 'personId', person.id)) {
+    const session = await store.get('sessions', enrolment.sessionId);
+    if (session && runsSession(actor, session)) return true;
+  }
+  return false;
+}
+
+/** The refusal for a site coordinator changing a person outside their care (undefined otherwise). */
+async function personOutsideSite(store: MutationStore, actor: Actor, person: Pick<Person, 'id' | 'country'>, field?: string) {
+  const site = siteOf(actor);
+  if (!site || (await caresFor(store, actor, person))) return undefined;
+  return refuse('person-outside-site', { site }, field);
+}
 
 /** Adds a member institution. */
 export const createInstitution = defineMutation({
@@ -29,16 +60,21 @@ export const updateInstitution = defineMutation({
   summary: 'Edit an institution',
   args: institutionInput.extend(withId),
   permission: coordinatorsOnly,
-  async apply(store, args, { now }) {
+  async apply(store, args, { actor, now }) {
     const current = await store.get('institutions', args.id);
     if (!current) return refuse('not-found');
+    const elsewhere = institutionOutsideSite(actor, current, 'id') ?? institutionOutsideSite(actor, args, 'country');
+    if (elsewhere) return elsewhere;
     await store.put('institutions', { ...current, ...args, updatedAt: now } satisfies Institution);
     return ok;
   },
 });
 
 /** Archives an institution or restores it. */
-export const archiveInstitution = archiveMutation('institution.archive', 'institutions', 'Archive or restore an institution');
+export const archiveInstitution = archiveMutation('institution.archive', 'institutions', 'Archive or restore an institution', {
+  permission: coordinatorsOnly,
+  guard: (actor, institution) => institutionOutsideSite(actor, { country: institution.country ?? '' }, 'id'),
+});
 
 type PersonArgs = z.infer<typeof personInput> & { id: string };
 
@@ -87,10 +123,14 @@ export const updatePerson = defineMutation({
   args: personInput.extend(withId),
   permission: coordinatorsOnly,
   reads: personReads,
-  async apply(store, args, { now }) {
+  async apply(store, args, { actor, now }) {
     const current = await store.get('people', args.id);
     if (!current) return refuse('not-found');
     if (current.mergedInto) return refuse('already-merged', { id: current.mergedInto }, 'id');
+    // A site coordinator edits the people in their care, and keeps them there (no move abroad).
+    const elsewhere =
+      (await personOutsideSite(store, actor, current, 'id')) ?? (await personOutsideSite(store, actor, { id: args.id, country: args.country }, 'country'));
+    if (elsewhere) return elsewhere;
     const checked = await checkPerson(store, args);
     if (!checked.ok) return checked;
     await store.put('people', { ...current, ...args, updatedAt: now } satisfies Person);
@@ -105,9 +145,11 @@ export const archivePerson = defineMutation({
   summary: 'Archive or restore a person',
   args: archiveArgs,
   permission: coordinatorsOnly,
-  async apply(store, { id, archived }, { now }) {
+  async apply(store, { id, archived }, { actor, now }) {
     const current = await store.get('people', id);
     if (!current) return refuse('not-found');
+    const elsewhere = await personOutsideSite(store, actor, current, 'id');
+    if (elsewhere) return elsewhere;
     if (current.mergedInto && !archived) return refuse('already-merged', { id: current.mergedInto }, 'id');
     await store.put('people', { ...current, archived, updatedAt: now });
     return ok;
@@ -140,7 +182,8 @@ const fillableFields = [
 /**
  * Merges a duplicate record (`mergeId`) into the one to keep: its enrolments, attendance marks
  * and results move over, empty fields of the kept record are filled from it, and it stays as an
- * archived record pointing to the kept one. When both were in the same session, the enrolment
+ * archived record pointing to the kept one. A site coordinator merges two people in their care
+ * whose moving enrolments are all in sessions of their site. When both were in the same session, the enrolment
  * further along stays active (with its marks); the other is kept, withdrawn, for its history.
  */
 export const mergePerson = defineMutation({
@@ -157,10 +200,19 @@ export const mergePerson = defineMutation({
     if (!merge) return refuse('not-found', {}, 'mergeId');
     if (keep.mergedInto) return refuse('already-merged', { id: keep.mergedInto }, 'keepId');
     if (merge.mergedInto) return refuse('already-merged', { id: merge.mergedInto }, 'mergeId');
+    const elsewhere = (await personOutsideSite(store, actor, keep, 'keepId')) ?? (await personOutsideSite(store, actor, merge, 'mergeId'));
+    if (elsewhere) return elsewhere;
 
     const by = actorLabel(actor);
     const keepEnrolments = await store.findBy('enrolments', 'personId', keepId);
     const mergeEnrolments = await store.findBy('enrolments', 'personId', mergeId);
+    // A site coordinator merges only records whose enrolments (which move) are in their sessions.
+    const site = siteOf(actor);
+    if (site)
+      for (const moving of mergeEnrolments) {
+        const session = await store.get('sessions', moving.sessionId);
+        if (session && !runsSession(actor, session)) return refuse('person-outside-site', { site }, 'mergeId');
+      }
     const keepMarks = new Map((await store.findBy('attendance', 'personId', keepId)).map((m) => [m.meetingId, m]));
     const mergeMarks = await store.findBy('attendance', 'personId', mergeId);
     /** Sessions where the merged record's marks win over the kept record's. */

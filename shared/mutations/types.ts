@@ -8,8 +8,11 @@ import type { Conflict } from '../domain/conflicts';
 
 /** Who is making a change. Until accounts arrive with the hub, the device acts locally. */
 export type Role = 'coordinator' | 'instructor' | 'trainee';
-/** The person (or device) a mutation runs for. */
-export type Actor = { role: Role; personId?: string; deviceId: string };
+/**
+ * The person (or device) a mutation runs for. `site` (coordinators only) is the country, ISO
+ * 3166 alpha-2, whose sessions a site coordinator runs; absent for the whole organisation.
+ */
+export type Actor = { role: Role; personId?: string; site?: string; deviceId: string };
 
 /** Rows of each table a mutation may touch. */
 export type Tables = {

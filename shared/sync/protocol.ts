@@ -130,7 +130,11 @@ export function decodeCursor(text: string): Cursor | null {
 export type Session = {
   token: string;
   expiresAt: string;
-  account: { id: string; email: string; role: 'coordinator' | 'instructor' | 'trainee'; personId: string; name: string };
+  /**
+   * Who signed in. `site`: the country (ISO 3166 alpha-2) a site coordinator runs; empty (or
+   * absent, from a hub before sites) for the whole organisation and for other roles.
+   */
+  account: { id: string; email: string; role: 'coordinator' | 'instructor' | 'trainee'; personId: string; name: string; site?: string };
   organisation: { id: string; name: string; code: string };
   /** Secret for signing sync packets of this device (HMAC-SHA256, hex). */
   packetKey: string;

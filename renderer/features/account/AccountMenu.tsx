@@ -4,16 +4,19 @@ import { db, useLiveQuery } from '../../db';
 import { useT } from '../../i18n';
 import { useSession } from '../../state/session';
 import { syncNow } from '../../sync/client';
+import { useRoleText } from '../hubAdmin';
 import { lock, readLock } from './lock';
 import { SignOutDialog } from './SignOutDialog';
 import './account.css';
 
 /**
  * The account in the header: "Connect to hub" when this device is not signed in; otherwise who is
- * signed in, the organisation and hub, and Sync now, Lock, Sign out.
+ * signed in (a coordinator with the site they run, or the whole organisation), the organisation
+ * and hub, and Sync now, Lock, Sign out.
  */
 export function AccountMenu() {
   const t = useT();
+  const roleText = useRoleText();
   const { loaded, session } = useSession();
   const canLock = useLiveQuery(async () => Boolean(await readLock(db)), []);
   const [open, setOpen] = useState(false);
@@ -57,7 +60,7 @@ export function AccountMenu() {
           <p>
             <strong dir="auto">{t('account.signedInAs', { name })}</strong>
             <br />
-            <span dir="ltr">{account.email}</span> · {t(`app.role.${account.role}`)}
+            <span dir="ltr">{account.email}</span> · <span data-testid="account-role">{roleText(account.role, account.site)}</span>
           </p>
           <p dir="auto">{t('account.organisation', { name: organisation.name })}</p>
           <p className="muted" dir="auto">

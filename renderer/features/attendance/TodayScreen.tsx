@@ -1,11 +1,12 @@
 import { Link } from 'react-router';
 import { localToday } from '../../../shared/domain/vocabulary';
 import { db, useLiveQuery } from '../../db';
-import { useFormatDay, useT } from '../../i18n';
+import { useCountryName, useFormatDay, useT } from '../../i18n';
+import { useSite } from '../../state/session';
 import { useSettings } from '../../state/settings';
 import './attendance.css';
 
-/** Today's class days, for taking attendance: the acting instructor's, or all of them. */
+/** Today's class days, for taking attendance: the acting instructor's, a site coordinator's site's, or all of them. */
 export function TodayScreen() {
   const t = useT();
   const formatDay = useFormatDay();
@@ -13,6 +14,8 @@ export function TodayScreen() {
   const role = useSettings((s) => s.role);
   const today = localToday();
   const ownOnly = role === 'instructor' && Boolean(personId);
+  const site = useSite();
+  const countryName = useCountryName();
   const entries = useLiveQuery(async () => {
     const meetings = await db.meetings.filter((m) => m.date === today).toArray();
     const sessions = await db.sessions.bulkGet([...new Set(meetings.map((m) => m.sessionId))]);
@@ -26,15 +29,16 @@ export function TodayScreen() {
       })
       .filter((e) => e.session && !e.session.archived && e.session.status !== 'cancelled')
       .filter((e) => !ownOnly || (e.session?.instructorIds ?? []).includes(personId))
+      .filter((e) => !site || e.session?.country === site)
       .sort((a, b) => a.meeting.startTime.localeCompare(b.meeting.startTime));
-  }, [today, ownOnly, personId]);
+  }, [today, ownOnly, personId, site]);
 
   return (
     <div className="today-screen">
       <div className="screen-header">
         <h1>{t('attendance.today')} <span className="muted">{formatDay(today, 'long')}</span></h1>
       </div>
-      <p className="muted">{t(ownOnly ? 'attendance.today.own' : 'attendance.today.all')}</p>
+      <p className="muted">{site && !ownOnly ? t('attendance.today.site', { country: countryName(site) }) : t(ownOnly ? 'attendance.today.own' : 'attendance.today.all')}</p>
       {entries === undefined ? (
         <p className="loading">{t('common.loading')}</p>
       ) : entries.length === 0 ? (

@@ -2,7 +2,7 @@ import { memo, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useFormatDay, useT } from '../../i18n';
 import { useKeyboardList, VirtualListItem } from '../../ui/keyboardList';
-import { useSettings } from '../../state/settings';
+import { useRunsOrganisation } from '../../state/session';
 import { DemoOffer, useDemoLoad } from './DemoOffer';
 import { useCourseIndex } from './data';
 import { useCatalogueLabels } from './labels';
@@ -32,7 +32,8 @@ export function CatalogueScreen() {
   );
   const searchRef = useRef<HTMLInputElement>(null);
   const loadingDemo = useDemoLoad((s) => s.progress !== null);
-  const canEdit = useSettings((s) => s.role) === 'coordinator';
+  // New courses and programmes: coordinators of the whole organisation (a site runs sessions only).
+  const canEdit = useRunsOrganisation();
 
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {

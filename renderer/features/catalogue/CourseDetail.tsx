@@ -6,6 +6,7 @@ import { useErrorText, useFormatDay, useT } from '../../i18n';
 import { useCourse } from './data';
 import { useCatalogueLabels } from './labels';
 import { useSettings } from '../../state/settings';
+import { useRunsOrganisation } from '../../state/session';
 import { NotFound } from './NotFound';
 import { isOpenForEnrolment } from './searchIndex';
 
@@ -19,7 +20,9 @@ export function CourseDetail() {
   const mutate = useMutate();
   const location = useLocation();
   const data = useCourse(id);
-  const canEdit = useSettings((s) => s.role) === 'coordinator';
+  // The course itself is the organisation's; any coordinator adds sessions (a site coordinator, in its country).
+  const canEdit = useRunsOrganisation();
+  const canAddSession = useSettings((s) => s.role) === 'coordinator';
   const [problem, setProblem] = useState<string | null>(null);
   if (data === undefined) return null;
   if (data === null) return <NotFound />;
@@ -112,7 +115,7 @@ export function CourseDetail() {
       <section aria-labelledby="sessions-title">
         <div className="section-header">
           <h2 id="sessions-title">{t('course.sessions', { count: sessions.length })}</h2>
-          {canEdit && !course.archived && (
+          {canAddSession && !course.archived && (
             <Link className="button" to={`/courses/${course.id}/sessions/new`}>
               {t('session.newTitle')}
             </Link>

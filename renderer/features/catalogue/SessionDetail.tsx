@@ -16,6 +16,7 @@ import { showRefusal, useFieldError } from '../../ui/formErrors';
 import { useCatalogueLabels } from './labels';
 import { NotFound } from './NotFound';
 import { useSettings } from '../../state/settings';
+import { useRunsSession } from '../../state/session';
 
 /** One session: where and when, and its class days, each editable. */
 export function SessionDetail() {
@@ -27,13 +28,16 @@ export function SessionDetail() {
   const location = useLocation();
   const data = useSession(id);
   const role = useSettings((s) => s.role);
-  const canEdit = role === 'coordinator';
-  const isStaff = role !== 'trainee';
+  const runs = useRunsSession();
   const [problem, setProblem] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   if (data === undefined) return null;
   if (data === null) return <NotFound />;
   const { session, course, meetings } = data;
+  // A site coordinator sees another country's session as instructors do: to read, not to change.
+  const canEdit = runs(session);
+  // Its roster and attendance: its instructors' and the coordinators who run it (a site has no rows of others).
+  const isStaff = role === 'instructor' || canEdit;
   const saved = (location.state as { saved?: boolean } | null)?.saved;
 
   const toggleArchive = async () => {

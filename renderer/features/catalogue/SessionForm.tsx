@@ -11,6 +11,7 @@ import { classDates, addDays } from '../../../shared/domain/schedule';
 import { isIsoDate, localToday } from '../../../shared/domain/values';
 import { useMutate } from '../../db';
 import { useT } from '../../i18n';
+import { useSite } from '../../state/session';
 import { CheckboxGroup, SelectField, TextField } from '../../ui/fields';
 import { sharedSchemaResolver } from '../../ui/formResolver';
 import { ListInput } from '../../ui/ListInput';
@@ -24,7 +25,7 @@ type Mode = 'new' | 'edit' | 'duplicate';
 const resolver = sharedSchemaResolver(sessionInput);
 const timeZones: readonly string[] = Intl.supportedValuesOf('timeZone');
 
-function blankSession(course: Course): SessionInput {
+function blankSession(course: Course, site = ''): SessionInput {
   const start = addDays(localToday(), 42);
   return {
     courseId: course.id,
@@ -35,7 +36,7 @@ function blankSession(course: Course): SessionInput {
     mode: 'in-person',
     site: '',
     city: '',
-    country: '',
+    country: site,
     capacity: 24,
     instructors: [],
     enrolmentOpens: localToday(),
@@ -56,16 +57,18 @@ export function SessionFormScreen({ mode }: { mode: Mode }) {
   const sessionData = useSession(mode === 'new' ? undefined : params.id);
   const courseId = mode === 'new' ? params.courseId : sessionData?.session.courseId;
   const courseData = useCourse(courseId);
+  // A site coordinator's sessions are held in its country: new ones and copies start there.
+  const site = useSite();
   if (mode !== 'new' && sessionData === undefined) return null;
   if (mode !== 'new' && sessionData === null) return <NotFound />;
   if (courseData === undefined) return null;
   if (!courseData) return <NotFound />;
   const initial =
     mode === 'new'
-      ? blankSession(courseData.course)
+      ? blankSession(courseData.course, site)
       : mode === 'edit'
         ? editable(sessionData!.session)
-        : { ...editable(sessionData!.session), status: 'draft' as const };
+        : { ...editable(sessionData!.session), status: 'draft' as const, ...(site ? { country: site } : {}) };
   return (
     <SessionForm
       key={`${mode}-${params.id ?? params.courseId}`}
@@ -90,6 +93,7 @@ function SessionForm({
 }) {
   const t = useT();
   const labels = useCatalogueLabels();
+  const site = useSite();
   const navigate = useNavigate();
   const mutate = useMutate();
   const form = useForm<SessionInput, unknown, SessionInput>({ defaultValues: initial, resolver });
@@ -253,7 +257,12 @@ function SessionForm({
         <SelectField
           label={t('field.session.country')}
           error={err('country', t('field.session.country'))}
-          options={[{ value: '', label: t('field.choose') }, ...labels.countryOptions]}
+          hint={site ? t('field.session.countrySite', { country: labels.country(site) }) : undefined}
+          options={
+            site
+              ? [...new Set([site, initial.country || site])].map((code) => ({ value: code, label: labels.country(code) }))
+              : [{ value: '', label: t('field.choose') }, ...labels.countryOptions]
+          }
           {...register('country')}
         />
         <TextField

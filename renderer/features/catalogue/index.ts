@@ -1,2 +1,3 @@
 export { CatalogueScreen } from './CatalogueScreen';
 export { NotFound } from './NotFound';
+export { useCatalogueLabels } from './labels';

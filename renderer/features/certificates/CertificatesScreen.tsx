@@ -4,8 +4,9 @@ import { organisationCode, webAddress } from '../../../shared/domain/certificate
 import { foldForSearch } from '../../../shared/text/normalize';
 import { db, useLiveQuery } from '../../db';
 import { useErrorText, useFormatDay, useT } from '../../i18n';
-import { useSession } from '../../state/session';
+import { useSession, useSite } from '../../state/session';
 import { SelectField, TextField } from '../../ui/fields';
+import { useCatalogueLabels } from '../catalogue';
 import { useCertificates, useSigning } from './data';
 import { downloadJson } from './download';
 import { rotateDeviceKey, setUpSigning, verificationKit } from './signing';
@@ -15,12 +16,20 @@ import './certificates.css';
 export function CertificatesScreen() {
   const t = useT();
   const signing = useSigning();
+  const site = useSite();
+  const labels = useCatalogueLabels();
   if (!signing) return <p className="loading">{t('common.loading')}</p>;
   return (
     <div className="certificates-screen">
       <h1>{t('certificates.title')}</h1>
       {signing.device ? (
-        <SigningStatus organisation={signing.device.name} keyCode={signing.device.keyCode} />
+        <SigningStatus organisation={signing.device.name} keyCode={signing.device.keyCode} canRotate={!site} />
+      ) : site ? (
+        // Setting up signing makes a key that speaks for the whole organisation: not a site's to make.
+        <section className="card" aria-labelledby="setup-title">
+          <h2 id="setup-title">{t('certificates.setup.title')}</h2>
+          <p>{t('certificates.setup.bySiteCoordinator', { country: labels.country(site) })}</p>
+        </section>
       ) : (
         <SetUpSigning hasOtherKeys={signing.issuers.length > 0} />
       )}
@@ -30,7 +39,7 @@ export function CertificatesScreen() {
   );
 }
 
-function SigningStatus({ organisation, keyCode }: { organisation: string; keyCode: string }) {
+function SigningStatus({ organisation, keyCode, canRotate }: { organisation: string; keyCode: string; canRotate: boolean }) {
   const t = useT();
   const errorText = useErrorText();
   const [busy, setBusy] = useState(false);
@@ -70,9 +79,11 @@ function SigningStatus({ organisation, keyCode }: { organisation: string; keyCod
         <button type="button" onClick={() => void exportKit()} disabled={busy}>
           {t('certificates.kit.download')}
         </button>
-        <button type="button" onClick={() => void rotate()} disabled={busy}>
-          {t('certificates.rotate.button')}
-        </button>
+        {canRotate && (
+          <button type="button" onClick={() => void rotate()} disabled={busy}>
+            {t('certificates.rotate.button')}
+          </button>
+        )}
         <Link to="/verify">{t('certificates.verify.open')}</Link>
       </div>
       <p className="field-hint">{t('certificates.kit.hint')}</p>

@@ -3,6 +3,7 @@ import { defineMessages } from '../../i18n/define';
 /** Interface text of certificates: setting up signing, issuing, templates, verifying, a trainee's own. */
 export const certificatesMessages = defineMessages({
   en: {
+    'certificates.setup.bySiteCoordinator': 'Certificate signing is not set up on this device yet. Setting it up makes a key that speaks for the whole organisation, so a coordinator of the whole organisation does it: ask one to sign in on this device and choose “Set up signing”. From then on you can issue certificates here for the sessions held in {country}, offline too.',
     'certificates.breadcrumbs': 'Where you are',
     'certificates.title': 'Certificates',
     'certificates.nav.certificates': 'Certificates',
@@ -157,6 +158,7 @@ export const certificatesMessages = defineMessages({
     'certificates.verdict.malformed.explain': 'This is not a certificate Apogee can read.',
   },
   zh: {
+    'certificates.setup.bySiteCoordinator': '本设备尚未设置证书签名。设置签名会生成一个代表整个机构的密钥，因此须由负责整个机构的协调员完成：请其中一位在本设备上登录并选择“设置签名”。此后，您即可在此为{country}举办的班次签发证书，离线也可以。',
     'certificates.breadcrumbs': '当前位置',
     'certificates.title': '证书',
     'certificates.nav.certificates': '证书',
@@ -311,6 +313,7 @@ export const certificatesMessages = defineMessages({
     'certificates.verdict.malformed.explain': '这不是 Apogee 能读取的证书。',
   },
   ar: {
+    'certificates.setup.bySiteCoordinator': 'لم يُعدّ توقيع الشهادات على هذا الجهاز بعد. يُنشئ الإعداد مفتاحًا يتكلم باسم المؤسسة كلها، لذا يتولاه منسّق للمؤسسة كلها: اطلب من أحدهم الدخول على هذا الجهاز واختيار «ضبط التوقيع». بعدها يمكنك إصدار شهادات الجلسات المعقودة في {country} من هنا، حتى دون اتصال.',
     'certificates.breadcrumbs': 'موقعك',
     'certificates.title': 'الشهادات',
     'certificates.nav.certificates': 'الشهادات',

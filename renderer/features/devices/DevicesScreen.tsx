@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { useT } from '../../i18n';
+import { useCountryName, useT } from '../../i18n';
 import { useConnectivity } from '../../state/connectivity';
-import { fetchDevices, useHubProblemText, useHubSession, type DeviceHealth, type HubProblem } from '../hubAdmin';
+import { useSite } from '../../state/session';
+import { fetchDevices, useHubProblemText, useHubSession, useRoleText, type DeviceHealth, type HubProblem } from '../hubAdmin';
 import { isQuiet, relativeTo } from './relativeTime';
 
 type Loaded = ({ devices: DeviceHealth[] } | { problem: HubProblem }) & { at: number; request: number };
@@ -12,6 +13,10 @@ export function DevicesScreen() {
   const t = useT();
   const intl = useIntl();
   const problemText = useHubProblemText();
+  const roleText = useRoleText();
+  const countryName = useCountryName();
+  // A site coordinator's hub lists the devices of their site only (server/scope.ts accountsInView).
+  const site = useSite();
   const online = useConnectivity((s) => s.online);
   const { loading, session } = useHubSession();
   const [loaded, setLoaded] = useState<Loaded | undefined>();
@@ -49,7 +54,7 @@ export function DevicesScreen() {
           </button>
         )}
       </div>
-      <p className="summary">{t('devices.intro')}</p>
+      <p className="summary">{site ? t('devices.introSite', { country: countryName(site) }) : t('devices.intro')}</p>
       {!session && (
         <p className="notice" role="status">
           {t('devices.notSignedIn')}
@@ -95,7 +100,7 @@ export function DevicesScreen() {
                     <td>
                       <bdi>{d.account}</bdi>
                     </td>
-                    <td>{t(`app.role.${d.role}`)}</td>
+                    <td>{roleText(d.role, d.site)}</td>
                     <td>
                       <time dateTime={d.lastContact} title={d.lastContact ? intl.formatDate(d.lastContact, { dateStyle: 'medium', timeStyle: 'short' }) : undefined}>
                         {lastContact(d.lastContact, loaded.at)}

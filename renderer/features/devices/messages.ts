@@ -3,6 +3,7 @@ import { defineMessages } from '../../i18n/define';
 /** Interface text of the devices' health page (ICU MessageFormat; use ’ rather than '). */
 export const devicesMessages = defineMessages({
   en: {
+    'devices.introSite': 'The devices of your site ({country}) signed in to the hub — its coordinators’ and the people of its sessions — when the hub last heard from each and how many changes it said were still waiting to be sent.',
     'devices.nav': 'Devices',
     'devices.title': 'Devices',
     'devices.intro': 'Every device signed in to the hub, when the hub last heard from it and how many changes it said were still waiting to be sent.',
@@ -25,6 +26,7 @@ export const devicesMessages = defineMessages({
     'devices.count': '{count, plural, one {# device} other {# devices}}',
   },
   zh: {
+    'devices.introSite': '您的站点（{country}）已登录中心的设备——该站点协调员及其班次人员的设备——中心最后一次收到各设备消息的时间，以及设备报告仍待发送的更改数量。',
     'devices.nav': '设备',
     'devices.title': '设备',
     'devices.intro': '所有登录中心的设备、中心最后一次收到其消息的时间，以及它报告仍待发送的更改数量。',
@@ -47,6 +49,7 @@ export const devicesMessages = defineMessages({
     'devices.count': '{count, plural, other {# 台设备}}',
   },
   ar: {
+    'devices.introSite': 'أجهزة موقعك ({country}) المتصلة بالمركز — أجهزة منسّقيه والأشخاص في جلساته — ومتى سمع المركز من كل جهاز آخر مرة، وكم تغييرًا قال إنه ما زال ينتظر الإرسال.',
     'devices.nav': 'الأجهزة',
     'devices.title': 'الأجهزة',
     'devices.intro': 'كل جهاز متصل بحساب في المركز، ومتى سمع المركز منه آخر مرة، وكم تغييرًا أفاد بأنه ما زال ينتظر الإرسال.',

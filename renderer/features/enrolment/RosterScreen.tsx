@@ -7,7 +7,7 @@ import type { MutationCall } from '../../../shared/mutations';
 import { localToday } from '../../../shared/domain/vocabulary';
 import { useMutate, type MutationOutcome } from '../../db';
 import { useErrorText, useFormatDay, useT } from '../../i18n';
-import { useSettings } from '../../state/settings';
+import { useRunsSession } from '../../state/session';
 import { Dialog } from '../../ui/Dialog';
 import { TextArea } from '../../ui/fields';
 import { NotFound } from '../catalogue';
@@ -39,11 +39,13 @@ export function RosterScreen() {
   const t = useT();
   const formatDay = useFormatDay();
   const roster = useSessionRoster(id);
-  const coordinator = useSettings((s) => s.role === 'coordinator');
+  const runs = useRunsSession();
   const [message, setMessage] = useState<StatusMessage | null>(null);
   if (roster === undefined) return <p className="loading">{t('common.loading')}</p>;
   if (roster === null) return <NotFound />;
   const { session, course } = roster;
+  // Enrolling, approving and outcomes: coordinators who run this session (a site coordinator, of its country).
+  const coordinator = runs(session);
   const counts = rosterCounts(roster.enrolments);
   const title = session.title || course?.title || '';
 

@@ -1,19 +1,30 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { displayName, type Person } from '../../../shared/domain/people';
+import { partnerCountries } from '../../../shared/domain/vocabulary';
 import { useT } from '../../i18n';
-import { accountRoleFor, createAccount, fetchAccounts, type CreatedAccount, type HubAccount, type HubProblem } from './api';
+import { SelectField } from '../../ui/fields';
+import { useCatalogueLabels } from '../catalogue';
+import { accountRolesFor, createAccount, fetchAccounts, type AccountRole, type CreatedAccount, type HubAccount, type HubProblem } from './api';
 import { useCurrentRole, useHubSession } from './session';
 import { useHubProblemText } from './problemText';
+import { useRoleText } from './roleText';
 import './hubAdmin.css';
+
+/** The value of "Runs" for the whole organisation (a country code otherwise; '' until chosen). */
+const wholeOrganisation = 'organisation';
 
 /**
  * On a person's page, for a coordinator signed in to a hub: gives the person their own sign-in
- * (instructor or trainee, from their roles) and shows the hub's one-time password once.
+ * (coordinator, instructor or trainee, from their roles) and shows the hub's one-time password
+ * once. A coordinator's sign-in runs the whole organisation or one country's sessions, chosen
+ * here by a coordinator of the whole organisation (the hub lets only them create coordinators).
  */
-export function CreateSignIn({ person }: { person: Pick<Person, 'id' | 'email' | 'roles' | 'nativeName' | 'latinName' | 'preferredName'> }) {
+export function CreateSignIn({ person }: { person: Pick<Person, 'id' | 'email' | 'roles' | 'nativeName' | 'latinName' | 'preferredName' | 'country'> }) {
   const t = useT();
   const problemText = useHubProblemText();
+  const roleText = useRoleText();
+  const labels = useCatalogueLabels();
   const actingRole = useCurrentRole();
   const { loading, session } = useHubSession();
   const [existing, setExisting] = useState<HubAccount | undefined>();
@@ -23,6 +34,12 @@ export function CreateSignIn({ person }: { person: Pick<Person, 'id' | 'email' |
   const [copied, setCopied] = useState<boolean | undefined>();
   const createdHeading = useRef<HTMLHeadingElement>(null);
   const isCoordinator = session?.account.role === 'coordinator';
+  const viewerSite = (isCoordinator && session.account.site) || '';
+  const choices = accountRolesFor(person.roles, !viewerSite);
+  const [chosenRole, setChosenRole] = useState<AccountRole | undefined>();
+  // A site coordinator's sign-in starts as the person's own country, when it is a partner site.
+  const [runs, setRuns] = useState(() => ((partnerCountries as readonly string[]).includes(person.country) ? person.country : ''));
+  const [runsError, setRunsError] = useState('');
 
   // Whether this person already has a sign-in (when the hub answers; offline the button still shows).
   useEffect(() => {
@@ -42,14 +59,19 @@ export function CreateSignIn({ person }: { person: Pick<Person, 'id' | 'email' |
 
   if (loading || actingRole !== 'coordinator') return null;
   const name = displayName(person);
-  const role = accountRoleFor(person.roles);
-  const roleText = (r: string) => t(`app.role.${r as 'trainee'}`);
+  const role = chosenRole && choices.includes(chosenRole) ? chosenRole : choices[0];
 
   const create = async () => {
     if (!role) return;
+    if (role === 'coordinator' && !runs) {
+      setRunsError(t('hubAdmin.signIn.runsRequired'));
+      return;
+    }
+    setRunsError('');
     setBusy(true);
     setProblem(undefined);
-    const answer = await createAccount(session, { email: person.email, role, personId: person.id, name });
+    const site = role === 'coordinator' && runs !== wholeOrganisation ? runs : '';
+    const answer = await createAccount(session, { email: person.email, role, personId: person.id, name, ...(role === 'coordinator' ? { site } : {}) });
     setBusy(false);
     if (answer.ok) setCreated(answer.value);
     else setProblem(answer.problem);
@@ -92,23 +114,55 @@ export function CreateSignIn({ person }: { person: Pick<Person, 'id' | 'email' |
         </div>
       </div>
     );
-  else if (existing) body = <p>{t('hubAdmin.signIn.has', { email: existing.email, role: roleText(existing.role) })}</p>;
-  else if (!role) body = <p className="muted">{t('hubAdmin.signIn.noRole')}</p>;
+  else if (existing) body = <p>{t('hubAdmin.signIn.has', { email: existing.email, role: roleText(existing.role, existing.site) })}</p>;
+  else if (!role)
+    body = <p className="muted">{t(viewerSite && person.roles.includes('coordinator') ? 'hubAdmin.signIn.coordinatorsByOrganisation' : 'hubAdmin.signIn.noRole')}</p>;
   else if (!person.email)
     body = (
       <p>
         {t('hubAdmin.signIn.noEmail')} <Link to={`/people/${person.id}/edit`}>{t('hubAdmin.signIn.addEmail')}</Link>
       </p>
     );
-  else
+  else {
+    const site = runs === wholeOrganisation ? '' : runs;
     body = (
       <>
-        <p>{t('hubAdmin.signIn.explain', { name, role: roleText(role), email: person.email })}</p>
+        {choices.length > 1 && (
+          <SelectField
+            label={t('hubAdmin.signIn.role')}
+            value={role}
+            onChange={(e) => setChosenRole(e.target.value as AccountRole)}
+            options={choices.map((value) => ({ value, label: t(`app.role.${value}`) }))}
+          />
+        )}
+        {role === 'coordinator' && (
+          <SelectField
+            label={t('hubAdmin.signIn.runs')}
+            hint={t('hubAdmin.signIn.runsHint')}
+            error={runsError || undefined}
+            value={runs}
+            onChange={(e) => {
+              setRuns(e.target.value);
+              setRunsError('');
+            }}
+            options={[
+              { value: '', label: t('field.choose') },
+              { value: wholeOrganisation, label: t('hubAdmin.signIn.wholeOrganisation') },
+              ...labels.countryOptions,
+            ]}
+          />
+        )}
+        <p>
+          {role === 'coordinator' && !runs
+            ? t('hubAdmin.signIn.explainChooseSite', { name, email: person.email })
+            : t('hubAdmin.signIn.explain', { name, role: roleText(role, site), email: person.email })}
+        </p>
         <button type="button" disabled={busy} onClick={() => void create()}>
           {t(busy ? 'hubAdmin.signIn.creating' : 'hubAdmin.signIn.create')}
         </button>
       </>
     );
+  }
 
   return (
     <section aria-labelledby="sign-in-title" className="hub-sign-in">
@@ -116,7 +170,7 @@ export function CreateSignIn({ person }: { person: Pick<Person, 'id' | 'email' |
       {body}
       {problem && (
         <p className="notice-error" role="alert">
-          {problemText(problem, person.email)}
+          {problemText(problem, person.email, viewerSite)}
         </p>
       )}
     </section>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredSession } from '../../sync/state';
-import { accountRoleFor, createAccount, fetchDevices } from './api';
+import { accountRoleFor, accountRolesFor, createAccount, fetchDevices } from './api';
 
 const session = { hubUrl: 'http://hub.test:4310/', token: 'tok', clientId: 'client-1' } as StoredSession;
 
@@ -42,6 +42,17 @@ describe('hub admin requests', () => {
     expect(await createAccount(session, input, answering(500, { message: 'disk full' }).fetchFn)).toEqual({ ok: false, problem: { kind: 'hub-error', status: 500, message: 'disk full' } });
   });
 
+  it('keep which rule the hub refused by (a person outside the site, a coordinator sign-in), so the page can say it', async () => {
+    const input = { email: 'a@b.org', role: 'trainee' as const, personId: 'p1', name: 'A' };
+    expect(await createAccount(session, input, answering(403, { error: 'forbidden', where: 'personId' }).fetchFn)).toEqual({ ok: false, problem: { kind: 'forbidden', where: 'personId' } });
+  });
+
+  it('post the coordinator’s site when creating a site coordinator’s sign-in', async () => {
+    const { calls, fetchFn } = answering(201, { id: 'acc', email: 'c@b.org', role: 'coordinator', personId: 'p2', site: 'TR', password: 'abcd-efgh' });
+    await createAccount(session, { email: 'c@b.org', role: 'coordinator', personId: 'p2', name: 'C', site: 'TR' }, fetchFn);
+    expect(JSON.parse(calls[0]!.init.body as string)).toEqual({ email: 'c@b.org', role: 'coordinator', personId: 'p2', name: 'C', site: 'TR' });
+  });
+
   it('post the person’s e-mail, role and id when creating a sign-in', async () => {
     const { calls, fetchFn } = answering(201, { id: 'acc', email: 'a@b.org', role: 'trainee', personId: 'p1', password: 'abcd-efgh' });
     const answer = await createAccount(session, { email: 'a@b.org', role: 'trainee', personId: 'p1', name: 'A' }, fetchFn);
@@ -55,5 +66,14 @@ describe('accountRoleFor', () => {
     expect(accountRoleFor(['trainee', 'instructor'])).toBe('instructor');
     expect(accountRoleFor(['trainee'])).toBe('trainee');
     expect(accountRoleFor(['coordinator'])).toBeUndefined();
+  });
+});
+
+describe('accountRolesFor', () => {
+  it('offers a coordinator’s sign-in first to a coordinator of the whole organisation, never to a site coordinator', () => {
+    expect(accountRolesFor(['coordinator', 'instructor'], true)).toEqual(['coordinator', 'instructor']);
+    expect(accountRolesFor(['coordinator'], true)).toEqual(['coordinator']);
+    expect(accountRolesFor(['coordinator', 'trainee'], false)).toEqual(['trainee']);
+    expect(accountRolesFor(['coordinator'], false)).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ export type HubProblem =
   | { kind: 'signed-out' }
   | { kind: 'offline' }
   | { kind: 'expired' }
-  | { kind: 'forbidden' }
+  | { kind: 'forbidden'; where?: string }
   | { kind: 'exists'; message: string }
   | { kind: 'hub-error'; status: number; message: string };
 
@@ -22,6 +22,8 @@ export type DeviceHealth = {
   deviceName: string;
   account: string;
   role: 'coordinator' | 'instructor' | 'trainee';
+  /** The country a site coordinator's account runs ('' for the whole organisation; absent from older hubs). */
+  site?: string;
   /** Hub time of the device's last push or pull (ISO), empty when never. */
   lastContact: string;
   /** Changes the device said were waiting when it last pushed. */
@@ -30,11 +32,14 @@ export type DeviceHealth = {
   pushed: number;
 };
 
-/** An account as the hub lists it. */
-export type HubAccount = { id: string; email: string; role: DeviceHealth['role']; personId: string; name: string; createdAt: string; disabled: boolean };
+/** An account as the hub lists it (`site`: the country a site coordinator runs, '' for the whole organisation). */
+export type HubAccount = { id: string; email: string; role: DeviceHealth['role']; personId: string; name: string; site?: string; createdAt: string; disabled: boolean };
 
 /** A new account, with the one-time password the hub shows only in this answer. */
-export type CreatedAccount = { id: string; email: string; role: DeviceHealth['role']; personId: string; password: string };
+export type CreatedAccount = { id: string; email: string; role: DeviceHealth['role']; personId: string; site?: string; password: string };
+
+/** The role of a new sign-in. */
+export type AccountRole = DeviceHealth['role'];
 
 /**
  * Calls the hub as the signed-in account (`Authorization: Bearer`). Never throws: a missing
@@ -67,7 +72,7 @@ export async function hubRequest<T>(
   const message = typeof json.message === 'string' ? json.message : `HTTP ${response.status}`;
   if (response.ok) return { ok: true, value: json as T };
   if (response.status === 401) return { ok: false, problem: { kind: 'expired' } };
-  if (response.status === 403) return { ok: false, problem: { kind: 'forbidden' } };
+  if (response.status === 403) return { ok: false, problem: typeof json.where === 'string' ? { kind: 'forbidden', where: json.where } : { kind: 'forbidden' } };
   if (response.status === 409) return { ok: false, problem: { kind: 'exists', message } };
   return { ok: false, problem: { kind: 'hub-error', status: response.status, message } };
 }
@@ -82,10 +87,13 @@ export function fetchAccounts(session: StoredSession | undefined, fetchFn?: type
   return hubRequest<{ accounts: HubAccount[] }>(session, 'GET', '/api/accounts', undefined, fetchFn);
 }
 
-/** Creates a sign-in for a person; the answer carries the one-time password. */
+/**
+ * Creates a sign-in for a person; the answer carries the one-time password. A coordinator's
+ * sign-in may run one site (`site`, a country code; '' or absent for the whole organisation).
+ */
 export function createAccount(
   session: StoredSession | undefined,
-  input: { email: string; role: 'instructor' | 'trainee'; personId: string; name: string },
+  input: { email: string; role: AccountRole; personId: string; name: string; site?: string },
   fetchFn?: typeof fetch,
 ) {
   return hubRequest<CreatedAccount>(session, 'POST', '/api/accounts', input, fetchFn);
@@ -96,4 +104,17 @@ export function accountRoleFor(roles: readonly string[]): 'instructor' | 'traine
   if (roles.includes('instructor')) return 'instructor';
   if (roles.includes('trainee')) return 'trainee';
   return undefined;
+}
+
+/**
+ * The sign-ins a person may be given, first the one offered by default: a coordinator's (only
+ * when the one creating it runs the whole organisation, as the hub insists), then the one of
+ * `accountRoleFor`.
+ */
+export function accountRolesFor(roles: readonly string[], mayCreateCoordinators: boolean): AccountRole[] {
+  const choices: AccountRole[] = [];
+  if (mayCreateCoordinators && roles.includes('coordinator')) choices.push('coordinator');
+  const other = accountRoleFor(roles);
+  if (other) choices.push(other);
+  return choices;
 }

@@ -3,4 +3,5 @@ export { CreateSignIn } from './CreateSignIn';
 export { hubAdminMessages } from './messages';
 export { useCurrentRole, useHubSession } from './session';
 export { useHubProblemText } from './problemText';
+export { useRoleText } from './roleText';
 export { fetchDevices, type DeviceHealth, type HubProblem } from './api';
