@@ -4,6 +4,8 @@ import type { AttendanceStatus } from '../../../shared/domain/vocabulary';
 import { useMutate } from '../../db';
 import { useErrorText, useFormatDay, useT } from '../../i18n';
 import { useSettings } from '../../state/settings';
+import { useSession } from '../../state/session';
+import { sessionActor } from '../../sync/state';
 import { useNoticeText } from '../enrolment';
 import { useCurrentRole } from '../hubAdmin';
 import { dismissEntry, useConflicts, useInboxEntries, type DescribedConflict, type DescribedEntry } from './data';
@@ -205,8 +207,10 @@ function Conflicts({ open, settled }: { open: DescribedConflict[]; settled: Desc
 /** Who recorded a value: the person's name and device, or just the device. */
 function useRecorderText(): (who: { device: string; person?: string }) => string {
   const t = useT();
-  // Until the hub has the change, it names this device by its local id: say "this device" instead.
-  const deviceId = useSettings((s) => s.deviceId);
+  // A change made here names this device as the changes it makes do: say "this device" instead.
+  const localId = useSettings((s) => s.deviceId);
+  const session = useSession((s) => s.session);
+  const deviceId = session ? sessionActor(session).deviceId : localId;
   return (who) => {
     const device = who.device === deviceId ? t('attention.thisDevice') : who.device;
     return who.person ? t('attention.personOnDevice', { name: who.person, device }) : who.device === deviceId ? device : t('attention.device', { name: device });
