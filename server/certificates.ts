@@ -541,7 +541,7 @@ async function certificateBySerial(db: Db, serial: string): Promise<Certificate 
   const row = await db
     .selectFrom('records')
     .select('data')
-    .where('tbl', '=', 'certificates')
+    .where(sql<string>`tbl`, '=', sql.lit('certificates'))
     .where(sql<string>`data->>'serial'`, '=', serial)
     .executeTakeFirst();
   return (row?.data as unknown as Certificate | null | undefined) ?? undefined;

@@ -226,33 +226,22 @@ describe.each(testStores('roles'))('roles on $name', (store) => {
     function expected(role: Role): Set<string> {
       if (role === 'coordinator') return new Set(rows.map((r) => `${r.tbl}/${r.id}`));
       const isPublic = (r: Row) => catalogueTables.includes(r.tbl);
-      if (role === 'site') {
-        const sessions = new Set(rows.filter((r) => r.tbl === 'sessions' && r.data.country === site.country).map((r) => r.id));
+      // The records of some sessions, and people by a rule (given who is on those sessions' rosters).
+      const ofSessions = (sessions: Set<string>, tables: readonly string[], person: (r: Row, roster: Set<string>) => boolean) => {
         const roster = new Set(rows.filter((r) => r.tbl === 'enrolments' && sessions.has(String(r.data.sessionId))).map((r) => String(r.data.personId)));
         return new Set(
           rows
-            .filter(
-              (r) =>
-                isPublic(r) ||
-                (siteSessionTables.includes(r.tbl) && sessions.has(String(r.data.sessionId))) ||
-                (r.tbl === 'people' && (r.id === site.coordinatorPerson || r.data.country === site.country || roster.has(r.id))),
-            )
+            .filter((r) => isPublic(r) || (tables.includes(r.tbl) && sessions.has(String(r.data.sessionId))) || (r.tbl === 'people' && person(r, roster)))
             .map((r) => `${r.tbl}/${r.id}`),
         );
+      };
+      if (role === 'site') {
+        const sessions = new Set(rows.filter((r) => r.tbl === 'sessions' && r.data.country === site.country).map((r) => r.id));
+        return ofSessions(sessions, siteSessionTables, (r, roster) => r.id === site.coordinatorPerson || r.data.country === site.country || roster.has(r.id));
       }
       if (role === 'instructor') {
         const sessions = new Set(rows.filter((r) => r.tbl === 'sessions' && (r.data.instructorIds as string[]).includes(world.instructor)).map((r) => r.id));
-        const roster = new Set(rows.filter((r) => r.tbl === 'enrolments' && sessions.has(String(r.data.sessionId))).map((r) => String(r.data.personId)));
-        return new Set(
-          rows
-            .filter(
-              (r) =>
-                isPublic(r) ||
-                (['enrolments', 'teams', 'attendance', 'results', 'certificates'].includes(r.tbl) && sessions.has(String(r.data.sessionId))) ||
-                (r.tbl === 'people' && (r.id === world.instructor || roster.has(r.id))),
-            )
-            .map((r) => `${r.tbl}/${r.id}`),
-        );
+        return ofSessions(sessions, ['enrolments', 'teams', 'attendance', 'results', 'certificates'], (r, roster) => r.id === world.instructor || roster.has(r.id));
       }
       const own = new Set(rows.filter((r) => r.tbl === 'enrolments' && r.data.personId === 'p-1').map((r) => r.id));
       return new Set(

@@ -48,7 +48,7 @@ export async function scopeOf(db: Kysely<Database>, account: Account): Promise<S
 }
 
 async function sessionIdsWhere(db: Kysely<Database>, condition: Expression<SqlBool>): Promise<string[]> {
-  const rows = await db.selectFrom('records').select('id').where('tbl', '=', 'sessions').where(condition).orderBy('id').execute();
+  const rows = await db.selectFrom('records').select('id').where(sql<string>`tbl`, '=', sql.lit('sessions')).where(condition).orderBy('id').execute();
   return rows.map((r) => r.id);
 }
 

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { IndexedField, MutationStore, ReadHint, TableName, Tables } from '../shared/mutations';
 import type { Database } from './db/schema';
 import { lookupFields } from './db/migrations';
+import { syncedTables } from '../shared/sync/protocol';
 
 type Row = Tables[TableName];
 /** A row a mutation wrote (`row` null: deleted). */
@@ -10,6 +11,13 @@ export type Written = { table: TableName; id: string; row: Row | null };
 export type StoredRow = { data: Row | null; seq: number; clientId: string };
 
 const fields = new Set<string>(lookupFields);
+const tables = new Set<string>(syncedTables);
+
+/** A table name known to sync, or an error (it is written into SQL as a literal). */
+function tableName(table: string): string {
+  if (!tables.has(table)) throw new Error(`Unknown table ${table}`);
+  return table;
+}
 const key = (table: string, id: string) => `${table}\u0000${id}`;
 
 /**
@@ -137,12 +145,12 @@ export class SqlStore implements MutationStore {
   private async readMatches(table: TableName, field: string, values: readonly string[]): Promise<void> {
     for (let start = 0; start < values.length; start += 1000) {
       const chunk = values.slice(start, start + 1000);
-      // The field name is one of a fixed list (checked by the callers), written as a literal so the
-      // expression index on (tbl, data->>'field') is used; the values are parameters.
+      // The table and field names are from fixed lists (checked), written as literals so the partial
+      // expression index on (tbl, data->>'field') where tbl in (…) is used; the values are parameters.
       const found = await this.tx
         .selectFrom('records')
         .select(['id', 'data', 'seq', 'client_id'])
-        .where('tbl', '=', table)
+        .where(sql<string>`tbl`, '=', sql.lit(tableName(table)))
         .where(sql<string>`data->>${sql.lit(field)}`, 'in', chunk)
         .execute();
       const byValue = new Map<string, string[]>(chunk.map((v) => [v, []]));

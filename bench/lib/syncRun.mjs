@@ -26,7 +26,7 @@ export const syncSettings = {
   people: positiveInt(process.env.BENCH_SYNC_PEOPLE, 20_000),
   enrolments: positiveInt(process.env.BENCH_SYNC_ENROLMENTS, 10_000),
   marks: positiveInt(process.env.BENCH_SYNC_MARKS, 100_000),
-  /** Page budgets of the initial sync, in bytes; 0 is the hub's default (256 KB). */
+  /** Page budgets of the initial sync, in bytes; 0 is the engine's default (adaptive, from the hub's 256 KB). */
   budgets: (process.env.BENCH_SYNC_BUDGETS ?? '0,1048576,4194304')
     .split(',')
     .map((b) => Number(b.trim()) || 0),
@@ -165,7 +165,7 @@ export async function benchSyncPart({ context, siteDir, log }) {
     // 1. Initial sync of the coordinator's scope into an empty IndexedDB, per page budget.
     details.initialSync = [];
     for (const budget of syncSettings.budgets) {
-      const label = budget ? kb(budget) : '256 KB (default)';
+      const label = budget ? kb(budget) : 'adaptive, from 256 KB (default)';
       try {
         const page = await context.newPage();
         page.on('pageerror', (error) => console.error('bench: sync page error:', error.message));
@@ -209,7 +209,7 @@ export async function benchSyncPart({ context, siteDir, log }) {
     }
     const byDefault = details.initialSync.find((s) => s.budget === null) ?? details.initialSync[0];
     for (const s of details.initialSync) {
-      const label = s.budget ? kb(s.budget) : '256 KB (default)';
+      const label = s.budget ? kb(s.budget) : 'adaptive, from 256 KB (default)';
       results.push(
         result(
           `initial sync, coordinator, ${s.pulled.toLocaleString('en-GB')} rows, pages of ${label}`,

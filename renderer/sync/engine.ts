@@ -3,6 +3,7 @@ import type { TableName } from '../../shared/mutations';
 import { rowHash, writtenKeys } from '../../shared/sync/rowHash';
 import {
   decodeCursor,
+  defaultPageBytes,
   syncedTables,
   syncSchemaVersion,
   type Change,
@@ -109,10 +110,11 @@ export class SyncEngine {
     // The next page is asked for while this one is stored: the hub and the link work while
     // IndexedDB writes. Pages are still stored one after the other, each with its cursor.
     let next: Promise<PullResponse> | undefined;
+    const pages = new PageSize(this.options.pageBytes);
     for (;;) {
       let page: PullResponse;
       try {
-        page = await (next ?? this.pullPage(session, cursor, first));
+        page = await (next ?? pages.timed(() => this.pullPage(session, cursor, first, pages.bytes)));
         report.requests++;
       } catch (error) {
         next = undefined;
@@ -128,7 +130,7 @@ export class SyncEngine {
       if (first) total = page.changes.length + page.remaining;
       const decoded = decodeCursor(page.cursor);
       if (!decoded) throw new SyncHttpError(0, 'bad-cursor', 'The hub sent a cursor this device cannot read.');
-      next = page.hasMore ? this.pullPage(session, page.cursor, false) : undefined;
+      next = page.hasMore ? pages.timed(() => this.pullPage(session, page.cursor, false, pages.bytes)) : undefined;
       // Its failure, if any, is met when it is awaited above (after this page is stored).
       next?.catch(() => undefined);
       await applyPulledPage(this.db, page.changes, { seq: decoded.seq, text: page.cursor });
@@ -140,9 +142,9 @@ export class SyncEngine {
     }
   }
 
-  private pullPage(session: StoredSession, cursor: string, first: boolean): Promise<PullResponse> {
+  private pullPage(session: StoredSession, cursor: string, first: boolean, budget: number | undefined): Promise<PullResponse> {
     const query = new URLSearchParams({ cursor, count: first ? '1' : '0' });
-    if (this.options.pageBytes) query.set('budget', String(this.options.pageBytes));
+    if (budget) query.set('budget', String(budget));
     return this.request<PullResponse>(session, 'GET', `/sync/pull?${query.toString()}`);
   }
 
@@ -220,6 +222,38 @@ export async function pushRequestOf(db: ApogeeDb, session: StoredSession, entrie
     mutations,
     have: keys.map(([table, id]) => rowHash(held.get(`${table}\u0000${id}`))),
   };
+}
+
+/**
+ * The byte budget of pulled pages, following the link: from the hub's default (256 KB) it doubles
+ * while pages come in within a second (a LAN: fewer, larger pages; a first download goes several
+ * times faster) and halves when one takes over four seconds (a poor link: a cut page costs
+ * little), between 64 KB and 4 MB. A budget given in the options stays fixed.
+ */
+export class PageSize {
+  static readonly min = 64 * 1024;
+  static readonly max = 4 * 1024 * 1024;
+  private budget: number;
+  constructor(private readonly fixed?: number) {
+    this.budget = fixed ?? defaultPageBytes;
+  }
+  /** The budget to ask for; undefined = the hub's default. */
+  get bytes(): number | undefined {
+    return this.fixed ?? (this.budget === defaultPageBytes ? undefined : this.budget);
+  }
+  /** Adapts to how long a page took to arrive. */
+  took(ms: number): void {
+    if (this.fixed) return;
+    if (ms < 1_000) this.budget = Math.min(PageSize.max, this.budget * 2);
+    else if (ms > 4_000) this.budget = Math.max(PageSize.min, this.budget / 2);
+  }
+  /** Runs a page request and adapts to its time. */
+  async timed<T>(request: () => Promise<T>): Promise<T> {
+    const start = Date.now();
+    const result = await request();
+    this.took(Date.now() - start);
+    return result;
+  }
 }
 
 /** Turns the hub's answers into what leaves the outbox and what goes to "Needs attention". */
