@@ -42,6 +42,31 @@ describe('hub sign-ins', () => {
     expect((await me(other)).statusCode).toBe(200);
   });
 
+  it('lets a person choose their own password: the old one stops working, refusals say why and change nothing', async () => {
+    const token = await login('client-accounts-4');
+    const change = (body: object) => app.inject({ method: 'POST', url: '/api/password', headers: { authorization: `Bearer ${token}` }, payload: body });
+    const wrong = await change({ current: 'not it', password: 'a much better password' });
+    expect(wrong.statusCode).toBe(403);
+    expect(wrong.json()).toMatchObject({ error: 'wrong-password', where: 'current' });
+    const short = await change({ current: 'secret-pass', password: 'short' });
+    expect(short.statusCode).toBe(400);
+    expect(short.json()).toMatchObject({ where: 'password', message: expect.stringMatching(/at least 10 characters/) as string });
+    const same = await change({ current: 'secret-pass', password: 'secret-pass' });
+    expect(same.statusCode).toBe(400);
+    const signIn = (password: string) =>
+      app.inject({ method: 'POST', url: '/api/login', payload: { email: 'amina@centre.org', password, clientId: 'client-accounts-5' } });
+    expect((await signIn('secret-pass')).statusCode).toBe(200); // nothing changed so far
+
+    expect((await change({ current: 'secret-pass', password: 'orbits of Chang’e 7' })).statusCode).toBe(200);
+    expect((await signIn('secret-pass')).statusCode).toBe(401);
+    expect((await signIn('orbits of Chang’e 7')).statusCode).toBe(200);
+    // This device stays signed in; without a sign-in, nothing can be changed.
+    expect((await me(token)).statusCode).toBe(200);
+    const anonymous = await app.inject({ method: 'POST', url: '/api/password', payload: { current: 'orbits of Chang’e 7', password: 'someone else’s' } });
+    expect(anonymous.statusCode).toBe(401);
+    await change({ current: 'orbits of Chang’e 7', password: 'secret-pass' });
+  });
+
   it('refuses a token once it has expired, also one checked moments before', async () => {
     const account = (await db.selectFrom('accounts').selectAll().executeTakeFirstOrThrow()).id;
     const now = new Date();

@@ -66,6 +66,14 @@ export async function createAccount(
   return account;
 }
 
+/** The shortest password an account may choose. */
+export const minPasswordLength = 10;
+
+/** Replaces an account's password (its sign-ins on devices stay valid). */
+export async function setPassword(db: Kysely<Database>, accountId: string, password: string): Promise<void> {
+  await db.updateTable('accounts').set({ password_hash: await hashPassword(password) }).where('id', '=', accountId).execute();
+}
+
 export async function findAccountByEmail(db: Kysely<Database>, email: string): Promise<Account | undefined> {
   return db.selectFrom('accounts').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
 }

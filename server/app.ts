@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { maxRequestBytes, pushRequest, type Session } from '../shared/sync/protocol';
 import type { Database } from './db/schema';
-import { accountForToken, checkPassword, createAccount, findAccountByEmail, issueToken, newPassword, revokeToken, type Account } from './accounts';
+import { accountForToken, checkPassword, createAccount, findAccountByEmail, issueToken, minPasswordLength, newPassword, revokeToken, setPassword, type Account } from './accounts';
 import { SyncError, pull, push, registerClient } from './sync';
 import { accountsInView, peopleInScope, scopeOf } from './scope';
 import { isCountryCode } from '../shared/domain/values';
@@ -40,6 +40,7 @@ const loginBody = z.object({
   clientId: z.string().min(8).max(80),
   deviceName: z.string().max(120).default(''),
 });
+const passwordBody = z.object({ current: z.string().min(1).max(200), password: z.string().max(200) });
 const accountBody = z.object({
   email: z.email().max(200),
   role: z.enum(['coordinator', 'instructor', 'trainee']),
@@ -195,6 +196,30 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
   });
 
   app.get('/api/me', { preHandler: authenticate }, (request) => publicAccount(request.auth!.account));
+
+  // Choosing one's own password (the first one is a one-time password a coordinator handed over).
+  app.post(
+    '/api/password',
+    {
+      preHandler: authenticate,
+      config: { rateLimit: { max: options.loginLimit ?? 10, hook: 'preHandler', timeWindow: 60_000, keyGenerator: (request: FastifyRequest) => `${request.ip} ${request.auth?.account.id ?? ''}` } },
+    },
+    async (request) => {
+      const body = parse(passwordBody, request.body, 'password change');
+      const { account } = request.auth!;
+      const stored = await findAccountByEmail(db, account.email);
+      if (!stored || !(await checkPassword(body.current, stored.password_hash))) {
+        request.log.warn({ email: account.email }, 'password change with a wrong current password');
+        throw new SyncError(403, 'wrong-password', 'The current password is not right: nothing was changed.', { where: 'current' });
+      }
+      if (body.password.length < minPasswordLength)
+        throw new SyncError(400, 'bad-request', `The new password must be at least ${minPasswordLength} characters long.`, { where: 'password' });
+      if (body.password === body.current) throw new SyncError(400, 'bad-request', 'The new password is the same as the current one.', { where: 'password' });
+      await setPassword(db, account.id, body.password);
+      request.log.info({ email: account.email }, 'password changed');
+      return { ok: true };
+    },
+  );
 
   // A site coordinator sees the accounts of their site's people and coordinators (scope.ts).
   app.get('/api/accounts', { preHandler: coordinator }, async (request) => {

@@ -126,6 +126,14 @@ export class SqlStore implements MutationStore {
     }
     for (const [table, set] of ids) await this.readIds(table, [...set]);
     for (const { table, field, values: set } of values.values()) await this.readMatches(table, field, [...set]);
+    // What hangs off a session is checked against its session (who teaches it, its site, its
+    // state): read the sessions of the class days and records just read along with them.
+    const sessions = new Set<string>();
+    for (const [k, row] of this.rows) {
+      const sessionId = (row?.data as { sessionId?: unknown } | null | undefined)?.sessionId;
+      if (typeof sessionId === 'string' && !k.startsWith('sessions\u0000') && !this.rows.has(key('sessions', sessionId))) sessions.add(sessionId);
+    }
+    if (sessions.size) await this.readIds('sessions', [...sessions]);
   }
 
   private async readIds(table: TableName, ids: readonly string[]): Promise<void> {

@@ -104,7 +104,7 @@ async function drain(db: Kysely<Database>, queue: PushQueue): Promise<void> {
       // Requests that arrived meanwhile are read first (PGlite runs on this thread: a transaction
       // never lets the event loop read sockets); they queue their sign-in checks before this group's
       // transaction, so they are waiting here when it holds the write lock.
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await gather(queue);
       // The group is whatever waits once the write lock is held: pushes that came in meanwhile join.
       let group: PushJob[] = [];
       const take = () => (group = takeGroup(queue));
@@ -120,6 +120,20 @@ async function drain(db: Kysely<Database>, queue: PushQueue): Promise<void> {
     }
   } finally {
     queue.running = false;
+  }
+}
+
+/**
+ * Lets the event loop read requests until no more pushes join (two quiet turns) or 5 ms passed: a
+ * request takes a few turns (its body, its sign-in check) before it asks to be applied.
+ */
+async function gather(queue: PushQueue): Promise<void> {
+  const start = performance.now();
+  let quiet = 0;
+  while (quiet < 2 && performance.now() - start < 5) {
+    const before = queue.jobs.length;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    quiet = queue.jobs.length > before ? 0 : quiet + 1;
   }
 }
 

@@ -80,3 +80,44 @@ export async function signOut(db: ApogeeDb, { wipe }: { wipe: boolean }, fetchFn
     });
   } else await writeSession(db, undefined);
 }
+
+/** Why a password change did not happen. */
+export type PasswordChangeProblem = 'wrong-password' | 'too-short' | 'same' | 'signed-out' | 'unreachable' | 'rate-limited' | 'hub-error';
+
+export class PasswordChangeError extends Error {
+  constructor(
+    readonly reason: PasswordChangeProblem,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Asks the hub to replace this account's password (the device stays signed in). Needs the network. */
+export async function changePassword(
+  db: ApogeeDb,
+  input: { current: string; password: string },
+  fetchFn: typeof fetch = (i, init) => fetch(i, init),
+): Promise<void> {
+  const session = await readSession(db);
+  if (!session) throw new PasswordChangeError('signed-out', 'This device is not signed in to a hub.');
+  let response: Response;
+  try {
+    response = await fetchFn(new URL('/api/password', session.hubUrl).toString(), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+      signal: AbortSignal.timeout(30_000),
+    });
+  } catch {
+    throw new PasswordChangeError('unreachable', `The hub at ${session.hubUrl} could not be reached.`);
+  }
+  if (response.ok) return;
+  const body = (await response.json().catch(() => ({}))) as { error?: string; where?: string; message?: string };
+  const message = body.message ?? `HTTP ${response.status}`;
+  if (response.status === 403 && body.error === 'wrong-password') throw new PasswordChangeError('wrong-password', message);
+  if (response.status === 401) throw new PasswordChangeError('signed-out', message);
+  if (response.status === 429) throw new PasswordChangeError('rate-limited', message);
+  if (response.status === 400 && body.where === 'password') throw new PasswordChangeError(/same/.test(message) ? 'same' : 'too-short', message);
+  throw new PasswordChangeError('hub-error', message);
+}

@@ -5,7 +5,7 @@ import { hubAdmin, hubUrl } from './hubServer';
 // The app served from somewhere else than its hub, as the desktop app (app://apogee) and
 // `npm run web` are: every sync request crosses origins, with its token and gzip body, through CORS.
 test.describe('a hub on another origin', () => {
-  test('signs in, downloads, and sends a change made here, across origins', async ({ page, baseURL }) => {
+  test('signs in, downloads, sends a change made here and changes the password, across origins', async ({ page, baseURL }) => {
     expect(new URL(baseURL!).origin).not.toBe(new URL(hubUrl).origin);
     const refused: string[] = [];
     page.on('console', (message) => {
@@ -29,6 +29,33 @@ test.describe('a hub on another origin', () => {
     // Sent and acknowledged by the hub (the push and the pull after it both crossed origins).
     await expect(page.getByTestId('pending-changes')).toHaveText('All changes saved on this device', { timeout: 15_000 });
     await expect(header.getByText(/^Synced/)).toBeVisible();
+
+    // Choosing one's own password, from the account menu; the lock then opens with it.
+    const changeTo = async (current: string, next: string) => {
+      await header.getByRole('button', { name: /^Account:/ }).click();
+      await page.getByRole('button', { name: 'Change password' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Current password').fill(current);
+      await dialog.getByLabel('New password', { exact: true }).fill(next);
+      await dialog.getByLabel('New password again').fill(next);
+      await dialog.getByLabel('New password again').press('Enter');
+      return dialog;
+    };
+    let dialog = await changeTo('not the password', 'a new password of mine');
+    await expect(dialog.getByText('That is not the current password of this account. Nothing was changed.')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    dialog = await changeTo(hubAdmin.password, 'a new password of mine');
+    await expect(dialog.getByRole('status')).toHaveText(/Your password is changed/);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await header.getByRole('button', { name: /^Account:/ }).click();
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await page.getByLabel('Password', { exact: true }).fill('a new password of mine');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect(header.getByText(/^Synced/)).toBeVisible();
+    // Back to the password the other tests sign in with.
+    dialog = await changeTo('a new password of mine', hubAdmin.password);
+    await expect(dialog.getByRole('status')).toHaveText(/Your password is changed/);
+    await dialog.getByRole('button', { name: 'Close' }).click();
     expect(refused).toEqual([]);
   });
 });

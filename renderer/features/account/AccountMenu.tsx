@@ -6,6 +6,7 @@ import { useSession } from '../../state/session';
 import { syncNow } from '../../sync/client';
 import { useRoleText } from '../hubAdmin';
 import { lock, readLock } from './lock';
+import { ChangePasswordDialog } from './ChangePasswordDialog';
 import { SignOutDialog } from './SignOutDialog';
 import './account.css';
 
@@ -21,6 +22,7 @@ export function AccountMenu() {
   const canLock = useLiveQuery(async () => Boolean(await readLock(db)), []);
   const [open, setOpen] = useState(false);
   const [signingOut, setSigningOut] = useState(false);
+  const [changingPassword, setChangingPassword] = useState(false);
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -85,6 +87,15 @@ export function AccountMenu() {
               type="button"
               onClick={() => {
                 setOpen(false);
+                setChangingPassword(true);
+              }}
+            >
+              {t('account.password.open')}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setOpen(false);
                 setSigningOut(true);
               }}
             >
@@ -94,6 +105,7 @@ export function AccountMenu() {
         </div>
       )}
       <SignOutDialog open={signingOut} onClose={() => setSigningOut(false)} />
+      <ChangePasswordDialog open={changingPassword} onClose={() => setChangingPassword(false)} />
     </div>
   );
 }
