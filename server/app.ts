@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { maxRequestBytes, pushRequest, type Session } from '../shared/sync/protocol';
 import type { Database } from './db/schema';
 import { accountForToken, checkPassword, createAccount, findAccountByEmail, issueToken, minPasswordLength, newPassword, revokeToken, setPassword, type Account } from './accounts';
-import { SyncError, pull, push, registerClient } from './sync';
+import { SyncError, pullJson, push, registerClient } from './sync';
 import { accountsInView, peopleInScope, scopeOf } from './scope';
 import { isCountryCode } from '../shared/domain/values';
 import { organisation } from './organisation';
@@ -121,7 +121,12 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
 
   /** Sends JSON, gzip-compressed when the client accepts it. */
   function send(request: FastifyRequest, reply: FastifyReply, body: unknown) {
-    const json = Buffer.from(JSON.stringify(body));
+    return sendJson(request, reply, JSON.stringify(body));
+  }
+
+  /** Sends JSON text as it is (gzip-compressed when the client takes it and it is worth it). */
+  function sendJson(request: FastifyRequest, reply: FastifyReply, text: string) {
+    const json = Buffer.from(text);
     reply.header('content-type', 'application/json; charset=utf-8').header('cache-control', 'no-store').header('vary', 'accept-encoding');
     if (json.length > 1024 && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
       return reply.header('content-encoding', 'gzip').send(gzipSync(json, { level: 4 }));
@@ -279,8 +284,8 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
     const query = request.query as Record<string, string | undefined>;
     const budget = query.budget ? Number(query.budget) : undefined;
     if (budget !== undefined && !Number.isFinite(budget)) throw new SyncError(400, 'bad-request', 'The page budget must be a number of bytes.', { where: 'budget' });
-    const response = await pull(db, request.auth!.account, request.auth!.clientId, query.cursor ?? '', { budget, count: query.count === '1' });
-    return send(request, reply, response);
+    const page = await pullJson(db, request.auth!.account, request.auth!.clientId, query.cursor ?? '', { budget, count: query.count === '1' });
+    return sendJson(request, reply, page);
   });
 
   await packetRoutes(app, { db });

@@ -11,6 +11,8 @@ import type { Conflict } from '../shared/domain/conflicts';
 import type { Database } from './db/schema';
 import { day, dumpRecords, loginAll, meetingsOf, openSession, recordOf, startTestHub, TestClient, world, worldCalls, type AccountKey, type Transport } from './testing';
 import { testStores } from './testStores';
+import { findAccountByEmail } from './accounts';
+import { pull, pullJson } from './sync';
 
 describe.each(testStores('hub'))('hub sync on $name', (store) => {
   let db: Kysely<Database>;
@@ -124,8 +126,8 @@ describe.each(testStores('hub'))('hub sync on $name', (store) => {
     expect(pages.length).toBeGreaterThan(10);
     for (const [i, page] of pages.slice(0, -1).entries()) {
       expect(page.hasMore).toBe(true);
-      const bytes = page.changes.reduce((sum, ch) => sum + JSON.stringify(ch).length + 1, 0);
-      const last = JSON.stringify(page.changes.at(-1)).length + 1;
+      const bytes = page.changes.reduce((sum, ch) => sum + wireLength(ch), 0);
+      const last = wireLength(page.changes.at(-1)!);
       expect(bytes).toBeGreaterThanOrEqual(4096);
       expect(bytes - last).toBeLessThan(4096);
       // Progress: what the later pages hold.
@@ -136,6 +138,13 @@ describe.each(testStores('hub'))('hub sync on $name', (store) => {
     const keys = paged.pulled.map((ch) => `${ch.t}/${ch.id}`);
     expect(new Set(keys).size).toBe(keys.length);
     expect(paged.pulled.length).toBe(Number((await db.selectFrom('records').select(db.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n));
+
+    // The page text the route sends is the page `pull` answers (sync packets read that one).
+    const account = (await findAccountByEmail(db, 'coordinator@hub.test'))!;
+    for (const cursor of ['', pages[0]!.cursor, pages.at(-2)!.cursor]) {
+      const text = await pullJson(db, account, 'check-text', cursor, { budget: 4096, count: true });
+      expect(JSON.parse(text)).toEqual(await pull(db, account, 'check-text', cursor, { budget: 4096, count: true }));
+    }
 
     // A dropped link: a device that stored page 3 and its cursor resumes from there.
     const resumed = await TestClient.login(transport, 'coordinator@hub.test');
@@ -316,3 +325,20 @@ describe.each(testStores('hub'))('hub sync on $name', (store) => {
     expect(sample?.r).toEqual(await recordOf(db, 'sessions', sample!.id));
   });
 });
+
+/**
+ * The length of a pulled change as the hub writes it into a page (what the byte budget counts):
+ * its own fields compact, the row as PostgreSQL writes jsonb (", " between items, ": " after keys).
+ */
+function wireLength(change: Change): number {
+  const jsonb = (value: unknown): string => {
+    if (Array.isArray(value)) return `[${value.map(jsonb).join(', ')}]`;
+    if (value && typeof value === 'object')
+      return `{${Object.entries(value)
+        .map(([key, item]) => `${JSON.stringify(key)}: ${jsonb(item)}`)
+        .join(', ')}}`;
+    return JSON.stringify(value);
+  };
+  const head = `{"t":${JSON.stringify(change.t)},"id":${JSON.stringify(change.id)},"s":${change.s}`;
+  return (change.r ? `${head},"r":${jsonb(change.r)}}` : `${head}}`).length + 1;
+}

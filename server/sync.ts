@@ -450,6 +450,44 @@ export async function pull(
   cursorText: string,
   options: { budget?: number; count?: boolean } = {},
 ): Promise<PullResponse> {
+  const page = await pullPage(db, account, clientId, cursorText, options);
+  const changes = page.rows.map((row): Change => (row.data === null ? { t: row.t, id: row.id, s: row.s } : { t: row.t, id: row.id, s: row.s, r: JSON.parse(row.data) as Record<string, unknown> }));
+  return { changes, cursor: page.cursor, hasMore: page.hasMore, remaining: page.remaining };
+}
+
+/**
+ * The same page as `pull`, as the JSON text of its PullResponse, for the wire: the rows' JSON
+ * goes out as the store keeps it, never parsed and serialised again on the way.
+ */
+export async function pullJson(
+  db: Kysely<Database>,
+  account: Account,
+  clientId: string,
+  cursorText: string,
+  options: { budget?: number; count?: boolean } = {},
+): Promise<string> {
+  const page = await pullPage(db, account, clientId, cursorText, options);
+  const changes = page.rows.map((row) => row.json).join(',');
+  return `{"changes":[${changes}],"cursor":${JSON.stringify(page.cursor)},"hasMore":${page.hasMore},"remaining":${page.remaining}}`;
+}
+
+/** A pulled row: the row's JSON text as stored (null for a deletion), and the change's JSON text. */
+type PulledRow = { t: TableName; id: string; s: number; data: string | null; json: string };
+
+function pulledRow(tbl: string, id: string, seq: number | string | bigint, data: string | null): PulledRow {
+  const t = tbl as TableName;
+  const s = Number(seq);
+  const head = `{"t":${JSON.stringify(t)},"id":${JSON.stringify(id)},"s":${s}`;
+  return { t, id, s, data, json: data === null ? `${head}}` : `${head},"r":${data}}` };
+}
+
+async function pullPage(
+  db: Kysely<Database>,
+  account: Account,
+  clientId: string,
+  cursorText: string,
+  options: { budget?: number; count?: boolean },
+): Promise<{ rows: PulledRow[]; cursor: string; hasMore: boolean; remaining: number }> {
   const cursor = decodeCursor(cursorText);
   // A cursor this hub cannot read, or ahead of its sequence (another hub's, or a hub restored from
   // an older backup), would skip rows: the device starts again from a snapshot instead.
@@ -459,7 +497,9 @@ export async function pull(
   if (cursor.seq > 0 && (cursor.scope !== scope.key || cursor.seq < (await horizon(db))))
     throw new SyncError(409, 'resync-required', 'What this device may see has changed (or it was away too long): it will download a fresh copy.');
   const budget = Math.min(Math.max(options.budget ?? defaultPageBytes, 4 * 1024), 4 * 1024 * 1024);
-  const changes: Change[] = [];
+  const rows: PulledRow[] = [];
+  // People on the rosters of enrolments in this page (instructors and sites: see rosterPeople).
+  const enrolled = new Set<string>();
   let bytes = 0;
   let seq = cursor.seq;
   let hasMore = true;
@@ -470,41 +510,49 @@ export async function pull(
   // fresh copy (its data may be gone).
   const notOwn = cursor.seq > 0 ? sql<SqlBool>`not (r.client_id = ${clientId} and r.writer_has)` : sql<SqlBool>`true`;
   while (bytes < budget) {
-    const rows = await db
+    // The row as JSON text: PostgreSQL writes it once, and it is neither parsed nor written again here.
+    const found = await db
       .selectFrom('records as r')
-      .select(['r.tbl', 'r.id', 'r.seq', 'r.data'])
+      .select(['r.tbl', 'r.id', 'r.seq', 'r.person_id', sql<string | null>`r.data::text`.as('data')])
       .where('r.seq', '>', seq)
       .where(inScope(scope))
       .where(notOwn)
       .orderBy('r.seq')
       .limit(batch)
       .execute();
-    for (const row of rows) {
-      const change: Change = row.data ? { t: row.tbl as TableName, id: row.id, s: Number(row.seq), r: row.data } : { t: row.tbl as TableName, id: row.id, s: Number(row.seq) };
-      changes.push(change);
-      bytes += JSON.stringify(change).length + 1;
-      seq = change.s;
+    for (const row of found) {
+      const pulled = pulledRow(row.tbl, row.id, row.seq, row.data);
+      rows.push(pulled);
+      if (pulled.t === 'enrolments' && pulled.data !== null && row.person_id) enrolled.add(row.person_id);
+      bytes += pulled.json.length + 1;
+      seq = pulled.s;
       if (bytes >= budget) break;
     }
-    if (rows.length < batch && bytes < budget) {
+    if (found.length < batch && bytes < budget) {
       hasMore = false;
       break;
     }
   }
   // Nothing more in scope: the device has seen everything up to the top, also what was left out.
   if (!hasMore) seq = Math.max(seq, top);
-  if (scope.role === 'instructor' || scope.role === 'site') changes.push(...(await rosterPeople(db, scope, changes)));
+  if (scope.role === 'instructor' || scope.role === 'site') rows.push(...(await rosterPeople(db, scope, [...enrolled])));
   const remaining = hasMore && options.count ? await countAfter(db, scope, seq) : 0;
   await db.updateTable('clients').set({ last_contact: new Date().toISOString() }).where('client_id', '=', clientId).execute();
-  return { changes, cursor: encodeCursor({ seq, scope: scope.key }), hasMore, remaining };
+  return { rows, cursor: encodeCursor({ seq, scope: scope.key }), hasMore, remaining };
 }
 
 /** People newly on an instructor's or a site's rosters: their rows may be older than the cursor, so they come along. */
-async function rosterPeople(db: Kysely<Database>, scope: Scope, changes: readonly Change[]): Promise<Change[]> {
-  const ids = [...new Set(changes.filter((c) => c.t === 'enrolments' && c.r).map((c) => String(c.r!.personId)))];
+async function rosterPeople(db: Kysely<Database>, scope: Scope, ids: readonly string[]): Promise<PulledRow[]> {
   if (!ids.length) return [];
-  const rows = await db.selectFrom('records as r').select(['r.id', 'r.seq', 'r.data']).where('r.tbl', '=', 'people').where('r.id', 'in', ids).where(inScope(scope)).execute();
-  return rows.filter((r) => r.data).map((r) => ({ t: 'people' as const, id: r.id, s: Number(r.seq), r: r.data! }));
+  const rows = await db
+    .selectFrom('records as r')
+    .select(['r.id', 'r.seq', sql<string | null>`r.data::text`.as('data')])
+    .where('r.tbl', '=', 'people')
+    .where('r.id', 'in', ids)
+    .where('r.data', 'is not', null)
+    .where(inScope(scope))
+    .execute();
+  return rows.map((r) => pulledRow('people', r.id, r.seq, r.data));
 }
 
 async function countAfter(db: Kysely<Database>, scope: Scope, seq: number): Promise<number> {

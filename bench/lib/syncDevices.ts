@@ -416,6 +416,7 @@ export async function benchConcurrentPushes(
   for (let i = 0; i < 5; i++) alone.push((await push(devices[0]!)).ms);
 
   const samples: number[] = [];
+  const byRound: number[][] = Array.from({ length: options.rounds }, () => []);
   let failed = 0;
   const t0 = performance.now();
   await Promise.all(
@@ -423,6 +424,7 @@ export async function benchConcurrentPushes(
       for (let r = 0; r < options.rounds; r++) {
         const { ms, ok } = await push(device);
         samples.push(ms);
+        byRound[r]!.push(ms);
         if (!ok) failed++;
       }
     }),
@@ -430,6 +432,7 @@ export async function benchConcurrentPushes(
   const wallMs = performance.now() - t0;
   return {
     samples,
+    byRound,
     alone,
     failed,
     wallMs,

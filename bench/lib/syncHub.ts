@@ -1,5 +1,6 @@
 // The hub of the sync bench, run as its own Node process (bench/lib/syncRun.mjs forks the bundle
-// dist/bench-sync/syncHub.mjs): PGlite in a fresh temporary data folder, seeded with the decade
+// dist/bench-sync/syncHub.mjs): PGlite in a fresh temporary data folder (or, with store
+// 'postgres', a throwaway PostgreSQL cluster), seeded with the decade
 // set (bench/lib/syncSeed.ts), the accounts the figures sign in with, and the bench site served
 // at `/`, so the bench page and the hub share one origin as the web app and its hub do.
 // Talks to the runner over the IPC channel: 'ready' once listening; 'profilePull' and 'stop'.
@@ -12,10 +13,12 @@ import { buildHub } from '../../server/app';
 import { createAccount, findAccountByEmail } from '../../server/accounts';
 import { openDatabase } from '../../server/db/open';
 import { ensureOrganisation } from '../../server/organisation';
-import { pull } from '../../server/sync';
+import { pullJson } from '../../server/sync';
+import type { PullResponse } from '../../shared/sync/protocol';
+import { startPostgres } from '../../test/support/postgres';
 import { deviceInstructor, fixture, seedHub, type SeedOptions } from './syncSeed';
 
-type Config = SeedOptions & { webRoot: string; dataDir?: string };
+type Config = SeedOptions & { webRoot: string; dataDir?: string; store?: 'pglite' | 'postgres' };
 
 const send = (message: unknown) => process.send?.(message);
 const log = (text: string) => send({ type: 'log', text });
@@ -24,7 +27,12 @@ async function main() {
   const config = JSON.parse(process.argv[2] ?? '{}') as Config;
   const dataDir = config.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'apogee-bench-hub-'));
   const openStart = performance.now();
-  const db = await openDatabase({ dataDir });
+  // PostgreSQL: a throwaway cluster of its own with the server's durable defaults (fsync on).
+  const cluster = config.store === 'postgres' ? await startPostgres({ durable: true }) : undefined;
+  const db = cluster
+    ? await openDatabase({ databaseUrl: await cluster.createDatabase('bench_hub') })
+    : await openDatabase({ dataDir });
+  const store = cluster ? 'PostgreSQL 15' : 'PGlite (data folder)';
   await ensureOrganisation(db, { name: 'Bench centre', code: 'BEN' });
   const openMs = performance.now() - openStart;
   const seed = await seedHub(db, config, log);
@@ -61,6 +69,7 @@ async function main() {
     stopping = true;
     await app.close().catch(() => undefined);
     await db.destroy().catch(() => undefined);
+    await cluster?.stop().catch(() => undefined);
     if (!config.dataDir) rmSync(dataDir, { recursive: true, force: true });
     process.exit(0);
   };
@@ -75,8 +84,8 @@ async function main() {
 
   /**
    * The hub's side of an initial coordinator sync, in this process and without HTTP: every page
-   * of the scope read with `pull` (the SQL queries) and then serialised and gzip-compressed as
-   * the hub sends it (JSON.stringify + gzip level 4).
+   * of the scope read with `pullJson` (the SQL queries and the page's JSON text, as the route
+   * sends it) and then gzip-compressed as the hub sends it (level 4).
    */
   async function profilePull(budget?: number) {
     const account = await findAccountByEmail(db, fixture.coordinatorEmail);
@@ -90,12 +99,16 @@ async function main() {
     let gzipBytes = 0;
     for (;;) {
       const t0 = performance.now();
-      const page = await pull(db, account, 'bench-profile', cursor, { budget, count: pages === 0 });
+      const text = await pullJson(db, account, 'bench-profile', cursor, {
+        budget,
+        count: pages === 0,
+      });
       const t1 = performance.now();
-      const json = Buffer.from(JSON.stringify(page));
+      const json = Buffer.from(text);
       const gz = gzipSync(json, { level: 4 });
       encodeMs += performance.now() - t1;
       queryMs += t1 - t0;
+      const page = JSON.parse(text) as PullResponse;
       pages++;
       rows += page.changes.length;
       jsonBytes += json.length;
@@ -106,7 +119,7 @@ async function main() {
     return { budget: budget ?? null, pages, rows, queryMs, encodeMs, jsonBytes, gzipBytes };
   }
 
-  send({ type: 'ready', url, dataDir, seed, openMs, accountsMs, store: 'PGlite (data folder)' });
+  send({ type: 'ready', url, dataDir, seed, openMs, accountsMs, store });
 }
 
 main().catch((error: unknown) => {

@@ -33,7 +33,19 @@ export const syncSettings = {
   devices: 50,
   perPush: positiveInt(process.env.BENCH_SYNC_PER_PUSH, 10),
   rounds: positiveInt(process.env.BENCH_SYNC_ROUNDS, 5),
+  /** A second hub on PostgreSQL when its binaries are installed; BENCH_SYNC_POSTGRES=0 skips it. */
+  postgres: process.env.BENCH_SYNC_POSTGRES !== '0' && postgresInstalled(),
 };
+
+function postgresInstalled() {
+  const bin = process.env.POSTGRES_BIN ?? '/usr/lib/postgresql/15/bin';
+  return ['initdb', 'pg_ctl', 'postgres'].every((name) => existsSync(path.join(bin, name)));
+}
+
+const postgresSkipped =
+  process.env.BENCH_SYNC_POSTGRES === '0'
+    ? 'skipped: BENCH_SYNC_POSTGRES=0'
+    : 'skipped: PostgreSQL 15 binaries not found (POSTGRES_BIN or /usr/lib/postgresql/15/bin)';
 
 export const syncGoals = {
   initialSync: { op: '>=', target: 20_000 },
@@ -70,8 +82,9 @@ async function bundle() {
 }
 
 /** Forks the hub process and waits until it has seeded and listens. */
-function startHub(siteDir, log) {
+function startHub(siteDir, log, store) {
   const config = {
+    store,
     people: syncSettings.people,
     enrolments: syncSettings.enrolments,
     marks: syncSettings.marks,
@@ -79,6 +92,10 @@ function startHub(siteDir, log) {
   };
   const child = fork(path.join(outDir, 'syncHub.mjs'), [JSON.stringify(config)], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // BENCH_SYNC_HUB_PROFILE=DIR writes a V8 CPU profile of the hub process into DIR.
+    execArgv: process.env.BENCH_SYNC_HUB_PROFILE
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SYNC_HUB_PROFILE}`]
+      : [],
   });
   let nextId = 1;
   const waiting = new Map();
@@ -123,6 +140,164 @@ function startHub(siteDir, log) {
 const kb = (bytes) => `${Math.round(bytes / 1024)} KB`;
 const errorText = (error) => String(error?.message ?? error).split('\n')[0];
 
+/** Waits for a started hub and notes its store and seed in `details`. */
+async function readyHub(hub, details, log) {
+  const started = performance.now();
+  const ready = await hub.ready;
+  const seed = ready.seed;
+  details.hub = {
+    store: ready.store,
+    url: ready.url,
+    openMs: round(ready.openMs, 'ms'),
+    accountsMs: round(ready.accountsMs, 'ms'),
+    readyMs: round(performance.now() - started, 'ms'),
+  };
+  details.seed = {
+    ...seed,
+    generateAndApplyMs: round(seed.generateAndApplyMs, 'ms'),
+    insertMs: round(seed.insertMs, 'ms'),
+    insertRowsPerSecond: Math.round(((seed.rows + seed.tombstones) / seed.insertMs) * 1000),
+  };
+  log(
+    `bench: sync: hub (${ready.store}) ready at ${ready.url}: ${seed.rows.toLocaleString('en-GB')} rows from ${seed.calls.toLocaleString('en-GB')} calls ` +
+      `(${seed.refused} refused; apply in memory ${Math.round(seed.generateAndApplyMs)} ms, insert ${Math.round(seed.insertMs)} ms)`,
+  );
+  return ready;
+}
+
+/**
+ * The initial coordinator sync into an empty IndexedDB in the bench page, once per page budget;
+ * `store` names the hub's store in the figures' labels.
+ */
+async function initialSyncFigures({ context, hub, ready, budgets, store, details, results, log }) {
+  const seed = ready.seed;
+  // 1. Initial sync of the coordinator's scope into an empty IndexedDB, per page budget.
+  details.initialSync = [];
+  for (const budget of budgets) {
+    const label = budget ? kb(budget) : 'adaptive, from 256 KB (default)';
+    try {
+      const page = await context.newPage();
+      page.on('pageerror', (error) => console.error('bench: sync page error:', error.message));
+      try {
+        await page.goto(new URL('bench/', ready.url).href);
+        await page.waitForFunction(
+          () => document.getElementById('status')?.textContent === 'ready',
+        );
+        const r = await page.evaluate((options) => window.apogeeBench.initialSync(options), {
+          email: 'coordinator@bench.apogee',
+          password: 'bench sync password',
+          ...(budget ? { pageBytes: budget } : {}),
+        });
+        const profile = await hub.ask({ type: 'profilePull', ...(budget ? { budget } : {}) });
+        const rowsPerSecond = (r.pulled / r.totalMs) * 1000;
+        log(
+          `bench: sync: initial sync, pages of ${label}: ${r.pulled} rows in ${Math.round(r.totalMs)} ms (${Math.round(rowsPerSecond)} rows/s, ${r.requests} requests, ${kb(r.bytesDown)} down); ` +
+            `hub alone: queries ${Math.round(profile.queryMs)} ms + gzip ${Math.round(profile.encodeMs)} ms`,
+        );
+        details.initialSync.push({
+          budget: budget || null,
+          rowsPerSecond: Math.round(rowsPerSecond),
+          ...Object.fromEntries(
+            Object.entries(r).map(([k, v]) => [k, k.endsWith('Ms') ? round(v, 'ms') : v]),
+          ),
+          hubAlone: {
+            ...profile,
+            queryMs: round(profile.queryMs, 'ms'),
+            encodeMs: round(profile.encodeMs, 'ms'),
+          },
+        });
+        if (r.stored !== seed.rows)
+          log(`bench: sync: stored ${r.stored} rows, the hub holds ${seed.rows}`);
+      } finally {
+        await page.close();
+      }
+    } catch (error) {
+      details.notMeasured[`initial sync ${label}`] = errorText(error);
+      log(`bench: sync: initial sync ${label}: not measured (${errorText(error)})`);
+    }
+  }
+  const byDefault = details.initialSync.find((s) => s.budget === null) ?? details.initialSync[0];
+  for (const s of details.initialSync) {
+    const label = s.budget ? kb(s.budget) : 'adaptive, from 256 KB (default)';
+    results.push(
+      result(
+        `initial sync, coordinator, ${s.pulled.toLocaleString('en-GB')} rows, pages of ${label} (${store})`,
+        s.rowsPerSecond,
+        'rows/s',
+        s === byDefault ? syncGoals.initialSync : undefined,
+      ),
+    );
+  }
+  if (byDefault) {
+    results.push(
+      result('  of which waiting for the hub (query + gzip)', byDefault.waitMs, 'ms'),
+      result('  of which download + gunzip', byDefault.downloadMs, 'ms'),
+      result('  of which JSON.parse', byDefault.parseMs, 'ms'),
+      result('  of which IndexedDB writes + rest', byDefault.clientMs, 'ms'),
+      result(
+        '  hub alone: SQL + page text of all pages (no HTTP)',
+        byDefault.hubAlone.queryMs,
+        'ms',
+      ),
+      result('  hub alone: gzip of all pages', byDefault.hubAlone.encodeMs, 'ms'),
+    );
+  }
+}
+
+/** 50 devices pushing at once against the hub at `ready.url`. */
+async function concurrentFigures({ devicesModule, ready, details, results, log }) {
+  try {
+    const c = await devicesModule.benchConcurrentPushes(ready.url, syncSettings);
+    details.concurrent = {
+      devices: syncSettings.devices,
+      perPush: syncSettings.perPush,
+      rounds: syncSettings.rounds,
+      pushes: c.pushes,
+      marks: c.marks,
+      failed: c.failed,
+      store: ready.store,
+      p50: round(percentile(c.samples, 50), 'ms'),
+      p95: round(percentile(c.samples, 95), 'ms'),
+      max: round(max(c.samples), 'ms'),
+      aloneMs: c.alone.map((ms) => round(ms, 'ms')),
+      wallMs: round(c.wallMs, 'ms'),
+      pushesPerSecond: Math.round((c.pushes / c.wallMs) * 1000),
+      byRound: c.byRound.map((samples) => ({
+        p50: round(percentile(samples, 50), 'ms'),
+        p95: round(percentile(samples, 95), 'ms'),
+        max: round(max(samples), 'ms'),
+      })),
+    };
+    const d = details.concurrent;
+    log(
+      `bench: sync: ${d.devices} devices × ${d.rounds} pushes of ${d.perPush} marks (${ready.store}): p50 ${d.p50} / p95 ${d.p95} / max ${d.max} ms; ` +
+        `one device alone ${d.aloneMs.join(', ')} ms; ${d.pushesPerSecond} pushes/s; ${d.failed} failed`,
+    );
+    results.push(
+      result(
+        `${d.devices} devices pushing at once, p95 per push (${ready.store})`,
+        percentile(c.samples, 95),
+        'ms',
+        syncGoals.concurrentPushP95,
+      ),
+      result(
+        `${d.devices} devices pushing at once, p50 per push (${ready.store})`,
+        percentile(c.samples, 50),
+        'ms',
+      ),
+      result(
+        `${d.devices} devices pushing at once, slowest push (${ready.store})`,
+        max(c.samples),
+        'ms',
+      ),
+      result(`one device alone, median push (${ready.store})`, median(c.alone), 'ms'),
+    );
+  } catch (error) {
+    details.notMeasured['concurrent pushes'] = errorText(error);
+    log(`bench: sync: concurrent pushes: not measured (${errorText(error)})`);
+  }
+}
+
 /**
  * Runs the sync figures. `context` is a Playwright browser context; `siteDir` the assembled bench
  * site (the hub serves it, so the bench page and the hub share one origin).
@@ -139,96 +314,21 @@ export async function benchSyncPart({ context, siteDir, log }) {
     `bench: sync: seeding a hub (decade catalogue, ${syncSettings.people} people, ${syncSettings.enrolments} requests, ` +
       `${syncSettings.marks} marks) in its own process…`,
   );
-  const hub = startHub(siteDir, log);
+  const hub = startHub(siteDir, log, 'pglite');
   try {
-    const started = performance.now();
-    const ready = await hub.ready;
-    const seed = ready.seed;
-    details.hub = {
-      store: ready.store,
-      url: ready.url,
-      openMs: round(ready.openMs, 'ms'),
-      accountsMs: round(ready.accountsMs, 'ms'),
-      readyMs: round(performance.now() - started, 'ms'),
-    };
-    details.seed = {
-      ...seed,
-      generateAndApplyMs: round(seed.generateAndApplyMs, 'ms'),
-      insertMs: round(seed.insertMs, 'ms'),
-      insertRowsPerSecond: Math.round(((seed.rows + seed.tombstones) / seed.insertMs) * 1000),
-    };
-    log(
-      `bench: sync: hub ready at ${ready.url}: ${seed.rows.toLocaleString('en-GB')} rows from ${seed.calls.toLocaleString('en-GB')} calls ` +
-        `(${seed.refused} refused; apply in memory ${Math.round(seed.generateAndApplyMs)} ms, insert ${Math.round(seed.insertMs)} ms)`,
-    );
+    const ready = await readyHub(hub, details, log);
 
     // 1. Initial sync of the coordinator's scope into an empty IndexedDB, per page budget.
-    details.initialSync = [];
-    for (const budget of syncSettings.budgets) {
-      const label = budget ? kb(budget) : 'adaptive, from 256 KB (default)';
-      try {
-        const page = await context.newPage();
-        page.on('pageerror', (error) => console.error('bench: sync page error:', error.message));
-        try {
-          await page.goto(new URL('bench/', ready.url).href);
-          await page.waitForFunction(
-            () => document.getElementById('status')?.textContent === 'ready',
-          );
-          const r = await page.evaluate((options) => window.apogeeBench.initialSync(options), {
-            email: 'coordinator@bench.apogee',
-            password: 'bench sync password',
-            ...(budget ? { pageBytes: budget } : {}),
-          });
-          const profile = await hub.ask({ type: 'profilePull', ...(budget ? { budget } : {}) });
-          const rowsPerSecond = (r.pulled / r.totalMs) * 1000;
-          log(
-            `bench: sync: initial sync, pages of ${label}: ${r.pulled} rows in ${Math.round(r.totalMs)} ms (${Math.round(rowsPerSecond)} rows/s, ${r.requests} requests, ${kb(r.bytesDown)} down); ` +
-              `hub alone: queries ${Math.round(profile.queryMs)} ms + JSON/gzip ${Math.round(profile.encodeMs)} ms`,
-          );
-          details.initialSync.push({
-            budget: budget || null,
-            rowsPerSecond: Math.round(rowsPerSecond),
-            ...Object.fromEntries(
-              Object.entries(r).map(([k, v]) => [k, k.endsWith('Ms') ? round(v, 'ms') : v]),
-            ),
-            hubAlone: {
-              ...profile,
-              queryMs: round(profile.queryMs, 'ms'),
-              encodeMs: round(profile.encodeMs, 'ms'),
-            },
-          });
-          if (r.stored !== seed.rows)
-            log(`bench: sync: stored ${r.stored} rows, the hub holds ${seed.rows}`);
-        } finally {
-          await page.close();
-        }
-      } catch (error) {
-        details.notMeasured[`initial sync ${label}`] = errorText(error);
-        log(`bench: sync: initial sync ${label}: not measured (${errorText(error)})`);
-      }
-    }
-    const byDefault = details.initialSync.find((s) => s.budget === null) ?? details.initialSync[0];
-    for (const s of details.initialSync) {
-      const label = s.budget ? kb(s.budget) : 'adaptive, from 256 KB (default)';
-      results.push(
-        result(
-          `initial sync, coordinator, ${s.pulled.toLocaleString('en-GB')} rows, pages of ${label}`,
-          s.rowsPerSecond,
-          'rows/s',
-          s === byDefault ? syncGoals.initialSync : undefined,
-        ),
-      );
-    }
-    if (byDefault) {
-      results.push(
-        result('  of which waiting for the hub (query + gzip)', byDefault.waitMs, 'ms'),
-        result('  of which download + gunzip', byDefault.downloadMs, 'ms'),
-        result('  of which JSON.parse', byDefault.parseMs, 'ms'),
-        result('  of which IndexedDB writes + rest', byDefault.clientMs, 'ms'),
-        result('  hub alone: SQL of all pages (no HTTP)', byDefault.hubAlone.queryMs, 'ms'),
-        result('  hub alone: JSON + gzip of all pages', byDefault.hubAlone.encodeMs, 'ms'),
-      );
-    }
+    await initialSyncFigures({
+      context,
+      hub,
+      ready,
+      budgets: syncSettings.budgets,
+      store: ready.store,
+      details,
+      results,
+      log,
+    });
 
     // 2 and 4. The instructor device (Node, the app's SyncEngine over fake-indexeddb).
     const devicesModule = await import(pathToFileURL(path.join(outDir, 'syncDevices.mjs')).href);
@@ -291,52 +391,43 @@ export async function benchSyncPart({ context, siteDir, log }) {
     }
 
     // 3. 50 devices pushing at once.
-    try {
-      const c = await devicesModule.benchConcurrentPushes(ready.url, syncSettings);
-      details.concurrent = {
-        devices: syncSettings.devices,
-        perPush: syncSettings.perPush,
-        rounds: syncSettings.rounds,
-        pushes: c.pushes,
-        marks: c.marks,
-        failed: c.failed,
-        store: ready.store,
-        p50: round(percentile(c.samples, 50), 'ms'),
-        p95: round(percentile(c.samples, 95), 'ms'),
-        max: round(max(c.samples), 'ms'),
-        aloneMs: c.alone.map((ms) => round(ms, 'ms')),
-        wallMs: round(c.wallMs, 'ms'),
-        pushesPerSecond: Math.round((c.pushes / c.wallMs) * 1000),
-      };
-      const d = details.concurrent;
-      log(
-        `bench: sync: ${d.devices} devices × ${d.rounds} pushes of ${d.perPush} marks (${ready.store}): p50 ${d.p50} / p95 ${d.p95} / max ${d.max} ms; ` +
-          `one device alone ${d.aloneMs.join(', ')} ms; ${d.pushesPerSecond} pushes/s; ${d.failed} failed`,
-      );
-      results.push(
-        result(
-          `${d.devices} devices pushing at once, p95 per push (${ready.store})`,
-          percentile(c.samples, 95),
-          'ms',
-          syncGoals.concurrentPushP95,
-        ),
-        result(
-          `${d.devices} devices pushing at once, p50 per push`,
-          percentile(c.samples, 50),
-          'ms',
-        ),
-        result(`${d.devices} devices pushing at once, slowest push`, max(c.samples), 'ms'),
-        result('one device alone, median push', median(c.alone), 'ms'),
-      );
-    } catch (error) {
-      details.notMeasured['concurrent pushes'] = errorText(error);
-      log(`bench: sync: concurrent pushes: not measured (${errorText(error)})`);
-    }
+    await concurrentFigures({ devicesModule, ready, details, results, log });
   } catch (error) {
     details.notMeasured.sync = errorText(error);
     log(`bench: sync: not measured (${errorText(error)})`);
   } finally {
     await hub.stop();
   }
+
+  // The same initial sync (default pages) and 50 devices against a hub on PostgreSQL, the store
+  // for scale (DATABASE_URL): a cluster of its own with the server's durable defaults.
+  if (syncSettings.postgres) {
+    const pgDetails = { notMeasured: {} };
+    details.postgres = pgDetails;
+    log('bench: sync: seeding a second hub on PostgreSQL 15…');
+    const pgHub = startHub(siteDir, log, 'postgres');
+    try {
+      const ready = await readyHub(pgHub, pgDetails, log);
+      await initialSyncFigures({
+        context,
+        hub: pgHub,
+        ready,
+        budgets: [0],
+        store: ready.store,
+        details: pgDetails,
+        results,
+        log,
+      });
+      const devicesModule = await import(pathToFileURL(path.join(outDir, 'syncDevices.mjs')).href);
+      await concurrentFigures({ devicesModule, ready, details: pgDetails, results, log });
+    } catch (error) {
+      pgDetails.notMeasured.sync = errorText(error);
+      log(`bench: sync: PostgreSQL hub: not measured (${errorText(error)})`);
+    } finally {
+      await pgHub.stop();
+    }
+    for (const [what, why] of Object.entries(pgDetails.notMeasured))
+      details.notMeasured[`PostgreSQL: ${what}`] = why;
+  } else details.notMeasured.postgres = postgresSkipped;
   return { results, details };
 }

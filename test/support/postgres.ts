@@ -173,7 +173,7 @@ function startWatchdog(dataDir: string, dir: string) {
 }
 
 /** Starts a fresh PostgreSQL cluster on a free loopback port. */
-export async function startPostgres(): Promise<TestPostgres> {
+export async function startPostgres(options: { durable?: boolean } = {}): Promise<TestPostgres> {
   if (!postgresAvailable()) throw new Error(`PostgreSQL binaries not found in ${binDir}`);
   const dir = makeDir('apogee-pg-');
   const dataDir = join(dir, 'data');
@@ -185,12 +185,17 @@ export async function startPostgres(): Promise<TestPostgres> {
     // The port can be taken between freePort() and the server binding it: try again then.
     for (let attempt = 1; ; attempt++) {
       port = await freePort();
-      const options = `-p ${port} -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+      // Tests throw the cluster away, so it need not survive a crash; `durable` keeps the
+      // server's defaults (fsync, synchronous commit), as the bench measures a real hub.
+      const settings = options.durable
+        ? ''
+        : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+      const serverOptions = `-p ${port} -k /tmp -c listen_addresses=127.0.0.1${settings}`;
       try {
         // -l: without a log file the server keeps pg_ctl's stdout open and execFile never returns.
         await run(
           'pg_ctl',
-          ['-D', dataDir, '-l', logFile, '-o', options, '-w', '-t', '30', 'start'],
+          ['-D', dataDir, '-l', logFile, '-o', serverOptions, '-w', '-t', '30', 'start'],
           dir,
         );
         break;
