@@ -503,13 +503,20 @@ async function pullPage(
   let bytes = 0;
   let seq = cursor.seq;
   let hasMore = true;
-  const batch = 1_000;
+  // Rows asked for at a time: what the rest of the budget holds at the size of the rows so far
+  // (at first a guess of 384 bytes a row), a tenth more, so that a page takes one or two queries
+  // and few rows are read only to be left for the next page.
+  const batchFor = (rowCount: number) => {
+    const perRow = rowCount ? bytes / rowCount : 384;
+    return Math.min(5_000, Math.max(20, Math.ceil(((budget - bytes) / perRow) * 1.1)));
+  };
   // Every change up to here is committed (writers take sequence numbers under the write lock).
   const top = await hubSeq(db);
   // Rows this device wrote and said it holds exactly as stored are not sent back to it, except in a
   // fresh copy (its data may be gone).
   const notOwn = cursor.seq > 0 ? sql<SqlBool>`not (r.client_id = ${clientId} and r.writer_has)` : sql<SqlBool>`true`;
   while (bytes < budget) {
+    const batch = batchFor(rows.length);
     // The row as JSON text: PostgreSQL writes it once, and it is neither parsed nor written again here.
     const found = await db
       .selectFrom('records as r')
