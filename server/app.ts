@@ -3,7 +3,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { maxRequestBytes, pushRequest, type Session } from '../shared/sync/protocol';
+import { maxRequestBytes, pullCursorHeader, pullMoreHeader, pushRequest, type Session } from '../shared/sync/protocol';
 import type { Database } from './db/schema';
 import { accountForToken, checkPassword, createAccount, findAccountByEmail, issueToken, minPasswordLength, newPassword, revokeToken, setPassword, type Account } from './accounts';
 import { SyncError, pullJson, push, registerClient } from './sync';
@@ -114,7 +114,7 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
     origin: '*',
     methods: ['GET', 'POST'],
     allowedHeaders: ['authorization', 'content-type', 'content-encoding', 'accept'],
-    exposedHeaders: ['x-apogee-summary', 'content-disposition'],
+    exposedHeaders: ['x-apogee-summary', 'content-disposition', pullCursorHeader, pullMoreHeader],
     maxAge: 7200,
     strictPreflight: false,
   });
@@ -285,7 +285,9 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
     const budget = query.budget ? Number(query.budget) : undefined;
     if (budget !== undefined && !Number.isFinite(budget)) throw new SyncError(400, 'bad-request', 'The page budget must be a number of bytes.', { where: 'budget' });
     const page = await pullJson(db, request.auth!.account, request.auth!.clientId, query.cursor ?? '', { budget, count: query.count === '1' });
-    return sendJson(request, reply, page);
+    // The next cursor before the body: a device can ask for the next page while this one arrives.
+    reply.header(pullCursorHeader, page.cursor).header(pullMoreHeader, page.hasMore ? '1' : '0');
+    return sendJson(request, reply, page.json);
   });
 
   await packetRoutes(app, { db });

@@ -58,6 +58,13 @@ describe('hub CORS', () => {
     expect(refused.statusCode).toBe(401);
     expect(refused.headers['access-control-allow-origin']).toBe('*');
     expect(refused.json()).toMatchObject({ error: 'unauthorized' });
+    // A pulled page's cursor headers are readable there too (the device asks for the next page early).
+    const { token } = login.json<{ token: string }>();
+    const pulled = await app.inject({ method: 'GET', url: '/sync/pull?cursor=', headers: { origin, authorization: `Bearer ${token}` } });
+    expect(pulled.statusCode).toBe(200);
+    expect(pulled.headers['x-apogee-cursor']).toBe(pulled.json<{ cursor: string }>().cursor);
+    const exposed = String(pulled.headers['access-control-expose-headers']).split(/,\s*/);
+    expect(exposed).toEqual(expect.arrayContaining(['x-apogee-cursor', 'x-apogee-has-more']));
     // A sync packet's reply says what it did in a header the page may read.
     const packet = await app.inject({ method: 'OPTIONS', url: '/sync/packet', headers: { origin, 'access-control-request-method': 'POST' } });
     expect(packet.statusCode).toBe(204);

@@ -143,7 +143,9 @@ describe.each(testStores('hub'))('hub sync on $name', (store) => {
     const account = (await findAccountByEmail(db, 'coordinator@hub.test'))!;
     for (const cursor of ['', pages[0]!.cursor, pages.at(-2)!.cursor]) {
       const text = await pullJson(db, account, 'check-text', cursor, { budget: 4096, count: true });
-      expect(JSON.parse(text)).toEqual(await pull(db, account, 'check-text', cursor, { budget: 4096, count: true }));
+      const page = await pull(db, account, 'check-text', cursor, { budget: 4096, count: true });
+      expect(JSON.parse(text.json)).toEqual(page);
+      expect(text).toMatchObject({ cursor: page.cursor, hasMore: page.hasMore });
     }
 
     // A dropped link: a device that stored page 3 and its cursor resumes from there.
@@ -152,6 +154,13 @@ describe.each(testStores('hub'))('hub sync on $name', (store) => {
     resumed.cursor = pages[2]!.cursor;
     await resumed.pullAll(4096);
     expect([...upTo, ...resumed.pulled]).toEqual(whole.pulled);
+    // The headers say the next cursor and whether more follows, as the body does.
+    const head = await paged.pullPage('', 4096);
+    expect(head.headers['x-apogee-cursor']).toBe(pages[0]!.cursor);
+    expect(head.headers['x-apogee-has-more']).toBe('1');
+    const tail = await paged.pullPage(pages.at(-2)!.cursor, 4096);
+    expect(tail.headers).toMatchObject({ 'x-apogee-cursor': pages.at(-1)!.cursor, 'x-apogee-has-more': '0' });
+
     // …and a pull at the end is empty.
     const end = (await whole.pullPage()).body as unknown as PullResponse;
     expect(end).toMatchObject({ changes: [], hasMore: false, cursor: whole.cursor });

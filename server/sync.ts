@@ -457,7 +457,8 @@ export async function pull(
 
 /**
  * The same page as `pull`, as the JSON text of its PullResponse, for the wire: the rows' JSON
- * goes out as the store keeps it, never parsed and serialised again on the way.
+ * goes out as the store keeps it, never parsed and serialised again on the way. Its cursor and
+ * whether more follows come along apart, for the response headers.
  */
 export async function pullJson(
   db: Kysely<Database>,
@@ -465,10 +466,11 @@ export async function pullJson(
   clientId: string,
   cursorText: string,
   options: { budget?: number; count?: boolean } = {},
-): Promise<string> {
+): Promise<{ json: string; cursor: string; hasMore: boolean }> {
   const page = await pullPage(db, account, clientId, cursorText, options);
   const changes = page.rows.map((row) => row.json).join(',');
-  return `{"changes":[${changes}],"cursor":${JSON.stringify(page.cursor)},"hasMore":${page.hasMore},"remaining":${page.remaining}}`;
+  const json = `{"changes":[${changes}],"cursor":${JSON.stringify(page.cursor)},"hasMore":${page.hasMore},"remaining":${page.remaining}}`;
+  return { json, cursor: page.cursor, hasMore: page.hasMore };
 }
 
 /** A pulled row: the row's JSON text as stored (null for a deletion), and the change's JSON text. */

@@ -230,10 +230,10 @@ async function initialSyncFigures({ context, hub, ready, budgets, store, details
   }
   if (byDefault) {
     results.push(
-      result('  of which waiting for the hub (query + gzip)', byDefault.waitMs, 'ms'),
-      result('  of which download + gunzip', byDefault.downloadMs, 'ms'),
-      result('  of which JSON.parse', byDefault.parseMs, 'ms'),
-      result('  of which IndexedDB writes + rest', byDefault.clientMs, 'ms'),
+      result('  of which a request in flight (hub + link)', byDefault.inFlightMs, 'ms'),
+      result('  of which none in flight (device alone: storing)', byDefault.clientMs, 'ms'),
+      result('  waiting for the hub, summed over requests', byDefault.waitMs, 'ms'),
+      result('  download + gunzip, summed over requests', byDefault.downloadMs, 'ms'),
       result(
         '  hub alone: SQL + page text of all pages (no HTTP)',
         byDefault.hubAlone.queryMs,

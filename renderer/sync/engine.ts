@@ -4,6 +4,8 @@ import { rowHash, writtenKeys } from '../../shared/sync/rowHash';
 import {
   decodeCursor,
   defaultPageBytes,
+  pullCursorHeader,
+  pullMoreHeader,
   syncedTables,
   syncSchemaVersion,
   type Change,
@@ -107,17 +109,43 @@ export class SyncEngine {
     let cursor = typeof stored === 'string' ? stored : '';
     let total = 0;
     let first = true;
-    // The next page is asked for while this one is stored: the hub and the link work while
-    // IndexedDB writes. Pages are still stored one after the other, each with its cursor.
-    let next: Promise<PullResponse> | undefined;
+    // Pages in flight, in order. The hub says each page's cursor in its headers, so the next page
+    // is asked for as soon as those arrive: the hub reads it while this device downloads, parses
+    // and stores the ones before (two in flight at most). Pages are still stored one after the
+    // other, each with its cursor; a hub that sends no such headers gets the next request once
+    // a page has arrived.
+    let queue: PageInFlight[] = [];
     const pages = new PageSize(this.options.pageBytes);
+    const ask = (from: string, isFirst: boolean): PageInFlight => {
+      const item: PageInFlight = {
+        cursor: from,
+        followed: false,
+        page: pages.timed(() => this.pullPage(session, from, isFirst, pages.bytes, (headers) => heard(item, headers))),
+      };
+      // Its failure, if any, is met when it is awaited below (after the pages before it are stored).
+      item.page.catch(() => undefined);
+      return item;
+    };
+    // The last page asked for said its cursor and that more follows: ask for the one after it.
+    const topUp = () => {
+      const last = queue.at(-1);
+      if (!last || last.followed || last.next === undefined || queue.length >= 2) return;
+      last.followed = true;
+      queue.push(ask(last.next, false));
+    };
+    const heard = (item: PageInFlight, headers: Headers) => {
+      const next = headers.get(pullCursorHeader);
+      if (next !== null && headers.get(pullMoreHeader) === '1') item.next = next;
+      topUp();
+    };
     for (;;) {
+      if (!queue.length) queue.push(ask(cursor, first));
       let page: PullResponse;
       try {
-        page = await (next ?? pages.timed(() => this.pullPage(session, cursor, first, pages.bytes)));
+        page = await queue[0]!.page;
         report.requests++;
       } catch (error) {
-        next = undefined;
+        queue = [];
         if (error instanceof SyncHttpError && error.code === 'resync-required' && !report.resynced) {
           report.resynced = true;
           await clearSyncedData(this.db);
@@ -127,12 +155,14 @@ export class SyncEngine {
         }
         throw error;
       }
+      queue.shift();
       if (first) total = page.changes.length + page.remaining;
       const decoded = decodeCursor(page.cursor);
       if (!decoded) throw new SyncHttpError(0, 'bad-cursor', 'The hub sent a cursor this device cannot read.');
-      next = page.hasMore ? pages.timed(() => this.pullPage(session, page.cursor, false, pages.bytes)) : undefined;
-      // Its failure, if any, is met when it is awaited above (after this page is stored).
-      next?.catch(() => undefined);
+      // The page after this one: asked for already when its headers said this cursor, else now.
+      if (!page.hasMore) queue = [];
+      else if (queue[0]?.cursor !== page.cursor) queue = [ask(page.cursor, false)];
+      topUp();
       await applyPulledPage(this.db, page.changes, { seq: decoded.seq, text: page.cursor });
       report.pulled += page.changes.length;
       this.options.onProgress?.({ phase: 'pull', done: report.pulled, total: Math.max(total, report.pulled) });
@@ -142,14 +172,14 @@ export class SyncEngine {
     }
   }
 
-  private pullPage(session: StoredSession, cursor: string, first: boolean, budget: number | undefined): Promise<PullResponse> {
+  private pullPage(session: StoredSession, cursor: string, first: boolean, budget: number | undefined, onHeaders?: (headers: Headers) => void): Promise<PullResponse> {
     const query = new URLSearchParams({ cursor, count: first ? '1' : '0' });
     if (budget) query.set('budget', String(budget));
-    return this.request<PullResponse>(session, 'GET', `/sync/pull?${query.toString()}`);
+    return this.request<PullResponse>(session, 'GET', `/sync/pull?${query.toString()}`, undefined, onHeaders);
   }
 
   /** One request: JSON gzip-compressed up, gzip accepted down; bytes on the wire counted. */
-  async request<T>(session: StoredSession, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  async request<T>(session: StoredSession, method: 'GET' | 'POST', path: string, body?: unknown, onHeaders?: (headers: Headers) => void): Promise<T> {
     const headers: Record<string, string> = { authorization: `Bearer ${session.token}`, accept: 'application/json' };
     let payload: Uint8Array | undefined;
     if (body !== undefined) {
@@ -168,6 +198,7 @@ export class SyncEngine {
     } catch (error) {
       throw new SyncHttpError(0, 'network', `The hub could not be reached: ${error instanceof Error ? error.message : String(error)}`);
     }
+    if (response.ok) onHeaders?.(response.headers);
     let text: string;
     try {
       text = await response.text();
@@ -223,6 +254,9 @@ export async function pushRequestOf(db: ApogeeDb, session: StoredSession, entrie
     have: keys.map(([table, id]) => rowHash(held.get(`${table}\u0000${id}`))),
   };
 }
+
+/** A pulled page asked for: from which cursor, and the next cursor once its headers said it. */
+type PageInFlight = { cursor: string; page: Promise<PullResponse>; next?: string; followed: boolean };
 
 /**
  * The byte budget of pulled pages, following the link: from the hub's default (256 KB) it doubles

@@ -94,6 +94,13 @@ export type PushResponse = {
   lastSeq: number;
 };
 
+/**
+ * Response headers of a pulled page: its cursor and whether more follows ('1' or '0'), the same
+ * as in its body, so that a device can ask for the next page before this one has arrived.
+ */
+export const pullCursorHeader = 'x-apogee-cursor';
+export const pullMoreHeader = 'x-apogee-has-more';
+
 /** A pulled page. */
 export type PullResponse = {
   changes: Change[];
