@@ -83,6 +83,7 @@ async function initialSync(options: {
     const start = performance.now();
     const report = await engine.sync();
     const totalMs = performance.now() - start;
+    const inFlightMs = union(spans);
     const counts = await Promise.all(dataTables.map((t) => db.table(t).count()));
     const status = await readStatus(db);
     return {
@@ -94,8 +95,8 @@ async function initialSync(options: {
       stored: counts.reduce((a, b) => a + b, 0),
       waitMs,
       downloadMs,
-      inFlightMs: union(spans),
-      clientMs: totalMs - union(spans),
+      inFlightMs,
+      clientMs: totalMs - inFlightMs,
       bytesDown: status.bytesDown ?? 0,
       pages,
     };

@@ -119,19 +119,17 @@ export class SyncEngine {
     const ask = (from: string, isFirst: boolean): PageInFlight => {
       const item: PageInFlight = {
         cursor: from,
-        followed: false,
         page: pages.timed(() => this.pullPage(session, from, isFirst, pages.bytes, (headers) => heard(item, headers))),
       };
       // Its failure, if any, is met when it is awaited below (after the pages before it are stored).
       item.page.catch(() => undefined);
       return item;
     };
-    // The last page asked for said its cursor and that more follows: ask for the one after it.
+    // The last page asked for said its cursor and that more follows: ask for the one after it
+    // (the page after any other in the queue is already in it).
     const topUp = () => {
       const last = queue.at(-1);
-      if (!last || last.followed || last.next === undefined || queue.length >= 2) return;
-      last.followed = true;
-      queue.push(ask(last.next, false));
+      if (last?.next !== undefined && queue.length < 2) queue.push(ask(last.next, false));
     };
     const heard = (item: PageInFlight, headers: Headers) => {
       const next = headers.get(pullCursorHeader);
@@ -256,7 +254,7 @@ export async function pushRequestOf(db: ApogeeDb, session: StoredSession, entrie
 }
 
 /** A pulled page asked for: from which cursor, and the next cursor once its headers said it. */
-type PageInFlight = { cursor: string; page: Promise<PullResponse>; next?: string; followed: boolean };
+type PageInFlight = { cursor: string; page: Promise<PullResponse>; next?: string };
 
 /**
  * The byte budget of pulled pages, following the link: from the hub's default (256 KB) it doubles

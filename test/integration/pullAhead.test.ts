@@ -72,6 +72,16 @@ function mostInFlight(events: readonly Event[]): number {
   return most;
 }
 
+/** A coordinator's device pulling small pages (16 KB) through watchedFetch. */
+function watchedDevice(deviceId: string, events: Event[], options: { dropHeaders?: boolean } = {}) {
+  return startDevice(
+    hub.url,
+    'bo@centre.org',
+    { role: 'coordinator', deviceId },
+    { fetch: watchedFetch(events, options), pageBytes: 16 * 1024 },
+  );
+}
+
 /** The device holds what a device pulling with the hub's default pages gets, to its cursor. */
 async function expectAsPulledAtOnce(device: Device, deviceId: string) {
   const fresh = await startDevice(hub.url, 'amina@centre.org', { role: 'coordinator', deviceId });
@@ -84,12 +94,7 @@ async function expectAsPulledAtOnce(device: Device, deviceId: string) {
 describe('pulling ahead', () => {
   it('asks for the next page before the one before has arrived, two at most, and stores every page in order', async () => {
     const events: Event[] = [];
-    const b = await startDevice(
-      hub.url,
-      'bo@centre.org',
-      { role: 'coordinator', deviceId: 'b' },
-      { fetch: watchedFetch(events), pageBytes: 16 * 1024 },
-    );
+    const b = await watchedDevice('b', events);
     const report = await b.sync();
     const asked = events.filter((e) => e.what === 'asked');
     expect(asked.length).toBeGreaterThan(5);
@@ -106,12 +111,7 @@ describe('pulling ahead', () => {
 
   it('pulls one page after the other from a hub that does not say the cursor in its headers', async () => {
     const events: Event[] = [];
-    const b = await startDevice(
-      hub.url,
-      'bo@centre.org',
-      { role: 'coordinator', deviceId: 'b2' },
-      { fetch: watchedFetch(events, { dropHeaders: true }), pageBytes: 16 * 1024 },
-    );
+    const b = await watchedDevice('b2', events, { dropHeaders: true });
     await b.sync();
     expect(events.filter((e) => e.what === 'asked').length).toBeGreaterThan(5);
     expect(mostInFlight(events)).toBe(1);
